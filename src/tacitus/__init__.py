@@ -1,0 +1,17 @@
+"""Tacitus: political event data from news articles."""
+from tacitus.records import Actor, Article, Event, EventType
+
+__version__ = "0.1.0"
+__all__ = ["Actor", "Article", "Event", "EventType", "code_text", "code_articles", "__version__"]
+
+
+def code_text(text: str, date: str | None = None, **article_fields):
+    """Code one article's text; returns (Article, [Event])."""
+    from tacitus.pipeline import Coder
+    return Coder().code_text(text, date=date, **article_fields)
+
+
+def code_articles(articles, workers: int = 1):
+    """Code Articles; yields (Article, [Event]) in input order."""
+    from tacitus.pipeline import Coder
+    yield from Coder().code_articles(articles, workers=workers)
