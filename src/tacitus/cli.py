@@ -1,0 +1,187 @@
+"""The command line: one function per command, each thin over the library."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from tacitus import __version__
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+def _coder():
+    from tacitus.pipeline import Coder
+    return Coder()
+
+
+def _actors_text(actors) -> str:
+    return "+".join(f"{a.name or a.text} ({a.code or '?'})" for a in actors) or "-"
+
+
+def _print_table(article, events, out) -> None:
+    out.write(f"\n{article.id}  published {article.date or 'unknown'} ({article.date_basis})"
+              f"{'  ' + article.title if article.title else ''}\n")
+    for w in article.warnings:
+        out.write(f"  ! {w.kind}: {w.message}\n")
+    if not events:
+        out.write("  no events\n")
+        return
+    rows = [("date", "source", "event", "target", "modality", "conf", "trigger")]
+    for e in events:
+        kind = e.event.plover + (f"/{e.event.mode}" if e.event.mode else "")
+        date = (e.date or "?") + ("" if e.date_basis in ("stated", "relative") else "*")
+        rows.append((date, _actors_text(e.source), f"{e.event.cameo} {kind}", _actors_text(e.target),
+                     e.modality, f"{e.confidence:.2f}", e.trigger.text))
+    widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+    for r in rows:
+        out.write("  " + "  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip() + "\n")
+
+
+def cmd_code(args) -> int:
+    from tacitus.reading import ReadError, read_paths
+    coder = _coder()
+    failed = 0
+    out = sys.stdout
+    results = []
+
+    def articles():
+        nonlocal failed
+        for item in read_paths(args.paths, default_date=args.date):
+            if isinstance(item, ReadError):
+                failed += 1
+                print(f"tacitus: skipped {item.record}: {item.reason}", file=sys.stderr)
+            else:
+                yield item
+
+    for article, events in coder.code_articles(articles(), workers=args.workers):
+        errors = [w for w in article.warnings if w.kind == "error"]
+        if errors:
+            failed += 1
+            print(f"tacitus: {article.id}: {errors[0].message}", file=sys.stderr)
+        record = {"article": article.to_dict(), "events": [e.to_dict() for e in events]}
+        if args.format == "table":
+            _print_table(article, events, out)
+        elif args.format == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            results.append(record)
+    if args.format == "json":
+        json.dump(results[0] if len(results) == 1 else results, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    if failed:
+        print(f"tacitus: {failed} record(s) could not be coded", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_classify(args) -> int:
+    coder = _coder()
+    with open(args.pairs, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        missing = {"sentence", "source", "target"} - set(reader.fieldnames or [])
+        if missing:
+            print(f"tacitus: {args.pairs}: missing column(s) {', '.join(sorted(missing))}", file=sys.stderr)
+            return 2
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow([*reader.fieldnames, "plover", "cameo", "confidence"])
+        for row in reader:
+            plover, cameo, confidence = coder.classify_pair(row["sentence"] or "", row["source"] or "",
+                                                            row["target"] or "")
+            writer.writerow([*(row[k] for k in reader.fieldnames), plover or "", cameo or "", f"{confidence:.2f}"])
+    return 0
+
+
+def cmd_info(args) -> int:
+    import platform
+
+    import spacy
+
+    from tacitus import nlp
+    from tacitus.actors.tables import table_sizes as actor_sizes
+    from tacitus.events.ontology import table_sizes as event_sizes
+    info = {
+        "tacitus": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
+        "spacy_model": nlp.pipeline_name(),
+        "tables": {**{f"actors/{k}": v for k, v in actor_sizes().items()},
+                   **{f"events/{k}": v for k, v in event_sizes().items()}},
+    }
+    if args.format == "json":
+        print(json.dumps(info, indent=2))
+    else:
+        for key, value in info.items():
+            if key != "tables":
+                print(f"{key:12} {value}")
+        print("tables")
+        for name, size in info["tables"].items():
+            print(f"  {name:28} {size:>7} rows")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from tacitus.evaluation import evaluate
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"tacitus: no gold data at {data} (give --data DIR)", file=sys.stderr)
+        return 2
+    evaluate(data, _coder(), limit=args.limit)
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from tacitus.records import json_schema
+    print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tacitus", description="Political event data from news articles.")
+    parser.add_argument("--version", action="version", version=f"tacitus {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("code", help="code articles into events")
+    p.add_argument("paths", nargs="+", help="text/HTML files, JSONL/CSV/JSON record files, or folders")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that give none")
+    p.add_argument("--format", choices=["table", "json", "jsonl"], default="table")
+    p.add_argument("--workers", type=int, default=1, help="processes to code in (default 1)")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("classify", help="code (sentence, source, target) rows of a TSV file")
+    p.add_argument("pairs", help="TSV with header sentence, source, target")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("info", help="versions, spaCy pipeline, table sizes")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("eval", help="score the coder on gold-coded data")
+    p.add_argument("--data", default=str(DEFAULT_DATA), help="folder with gold/ (default ../shared/data)")
+    p.add_argument("--limit", type=int, help="at most this many items per file")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of coded output")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "date", None):
+        import datetime as dt
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"tacitus: --date must be YYYY-MM-DD, not {args.date!r}", file=sys.stderr)
+            return 2
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return 0
+    except (FileNotFoundError, PermissionError) as exc:
+        print(f"tacitus: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

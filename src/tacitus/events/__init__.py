@@ -1,0 +1,1 @@
+"""Event triggers, roles, modality and the CAMEO/PLOVER ontology."""

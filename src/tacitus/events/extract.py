@@ -1,0 +1,86 @@
+"""The events layer: for each sentence, triggers with their source, target, modality and reporter."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.attribution import is_reporting, reported_by
+from tacitus.events.modality import modality
+from tacitus.events.ontology import TriggerEntry, TriggerLexicon
+from tacitus.events.roles import MentionIndex, Roles, noun_roles, verb_roles
+from tacitus.events.triggers import find_triggers
+
+
+@dataclass
+class Candidate:
+    sentence_index: int
+    sentence: Span
+    trigger: Token
+    entry: TriggerEntry
+    source: list  # Actors
+    target: list
+    modality: str
+    reported_by: list  # Actors
+    confidence: float
+
+
+def _actors(mentions: list) -> list:
+    out = []
+    for m in mentions:
+        for actor in m.actors:
+            if all(actor.code != a.code or actor.name != a.name for a in out):
+                out.append(actor)
+    return out
+
+
+def _sides(roles: Roles) -> tuple[list, list]:
+    source, target = _actors(roles.source), _actors(roles.target)
+    if roles.reciprocal and not target and len(source) >= 2:  # "the pair met": one mention, two actors
+        source, target = source[:1], source[1:]
+    return source, target
+
+
+def _known(actor) -> bool:
+    return bool(actor.country) or bool(actor.code and actor.code.startswith("IGO"))
+
+
+def _confidence(entry: TriggerEntry, roles: Roles, source: list, target: list) -> float:
+    score = 0.45
+    score += 0.15 if (entry.prep or entry.object) else 0.0
+    score += 0.1 * sum(1 for side in (source, target) if any(_known(a) for a in side))
+    score += 0.1 if roles.direct else -0.1
+    score -= 0.05 if roles.reciprocal else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon) -> list[Candidate]:
+    candidates = []
+    for match in find_triggers(sentence, lexicon):
+        token, entry = match.token, match.entry
+        if is_reporting(token) or entry.cameo == "010":
+            continue  # speech is attribution, not an event between actors
+        roles = verb_roles(token, index, entry.prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
+        source, target = _sides(roles)
+        if not source or not target:
+            continue
+        if not any(_known(a) for a in source + target):
+            continue
+        if {a.code for a in source} == {a.code for a in target} and \
+                {a.name for a in source} == {a.name for a in target}:
+            continue
+        candidates.append(Candidate(
+            sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
+            source=source, target=target, modality=modality(token),
+            reported_by=_actors(reported_by(token, sentence, index)),
+            confidence=_confidence(entry, roles, source, target)))
+    return candidates
+
+
+def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon) -> list[Candidate]:
+    index = MentionIndex(mentions)
+    out: list[Candidate] = []
+    sentences = (s for s in doc.sents if s.text.strip())  # blanked captions leave empty "sentences"
+    for i, sentence in enumerate(sentences):
+        out.extend(sentence_candidates(i, sentence, index, lexicon))
+    return out

@@ -1,0 +1,47 @@
+"""Modality of an event: asserted, negated, future, hypothetical or attempted."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+ATTEMPT_VERBS = {"try", "attempt", "seek", "strive"}
+FUTURE_VERBS = {"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise", "threaten", "hope", "want", "set"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "reject"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}  # "would" in news is mostly reported future
+FUTURE_WORDS = {"tomorrow", "next", "upcoming"}
+
+
+def _governors(token: Token):
+    """The trigger, then the verbs it is the complement of ("tried to persuade", "plans to visit")."""
+    yield token
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head is not token:
+        token = token.head
+        yield token
+
+
+def modality(trigger: Token) -> str:
+    chain = list(_governors(trigger))
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return "negated"
+        if tok is not trigger and tok.lemma_.lower() in NEGATING_VERBS:
+            return "negated"
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical"
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
+            return "hypothetical"
+    for tok in chain[1:]:
+        if tok.lemma_.lower() in ATTEMPT_VERBS:
+            return "attempted"
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+            return "future"
+        if tok is not trigger and tok.lemma_.lower() in FUTURE_VERBS:
+            return "future"
+        if any(c.lower_ in FUTURE_WORDS for c in kids if c.dep_ in ("npadvmod", "advmod", "amod")):
+            return "future"
+    return "asserted"

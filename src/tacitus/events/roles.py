@@ -1,0 +1,155 @@
+"""Source and target of a trigger, read from the dependency structure."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+# Prepositions whose object is the target of an action ("talks with X", "sanctions on X", "war against X").
+TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"}
+# Not "at": after most verbs it names a venue ("met at the APEC summit"); a lexicon row may still ask for it.
+# Verbs whose direct object is a topic, not a party ("discussed Syria with Putin").
+TOPIC_OBJECT_VERBS = {"discuss", "debate", "address", "raise", "review", "consider", "examine", "explore", "pursue", "mention"}
+# Light verbs whose object noun carries the event ("held talks", "launched strikes", "paid a visit").
+LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "stage", "impose", "announce", "begin",
+               "start", "resume", "open", "sign", "reach", "strike", "seal", "host", "join", "attend", "order", "deliver"}
+# Modifiers of a noun that can name its owner ("Russian troops", "U.S. sanctions", "Moscow's decision").
+OWNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+
+
+@dataclass
+class Roles:
+    source: list = field(default_factory=list)  # Mentions
+    target: list = field(default_factory=list)
+    direct: bool = True  # both sides found through direct dependents rather than a wider search
+    reciprocal: bool = False  # "A and B met": one side split into source and target
+
+
+class MentionIndex:
+    """Which actor mention, if any, covers each token of the document."""
+
+    def __init__(self, mentions):
+        self.by_token: dict[int, object] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def at(self, token: Token):
+        return self.by_token.get(token.i)
+
+    def of_phrase(self, head: Token | None) -> list:
+        """The actors a noun phrase names: the head's mention, its conjuncts, or its owner."""
+        if head is None:
+            return []
+        found = []
+        for tok in [head, *head.conjuncts]:
+            mention = self.at(tok)
+            if mention is None:
+                mention = next((self.at(c) for c in tok.children if c.dep_ in OWNER_DEPS and self.at(c)), None)
+            if mention is None:  # "the leaders of Russia and China"
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lemma_ == "of":
+                        inner = self.of_phrase(next((c for c in prep.children if c.dep_ == "pobj"), None))
+                        found.extend(m for m in inner if m not in found)
+                continue
+            if mention not in found:
+                found.append(mention)
+        return found
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":  # "persuaded Iran to talk": the object controls; "agreed to talk": the subject does
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+        return obj if obj is not None else _subject(head)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _subject(head)
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[str] = TARGET_PREPS) -> list:
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lemma_.lower() in preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            found = [m for m in index.of_phrase(pobj) if m not in exclude]
+            if found:
+                return found
+        elif child.dep_ == "dative":
+            found = [m for m in index.of_phrase(child) if m not in exclude]
+            if found:
+                return found
+    return []
+
+
+def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str | None) -> tuple[list, bool]:
+    """Target of a verb: its lexicon preposition, its object, the party inside its object ("a visit from
+    Assad"), else another preposition."""
+    if prep:
+        found = _prep_targets(verb, index, exclude, {prep})
+        if found:
+            return found, True
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and verb.lemma_.lower() not in TOPIC_OBJECT_VERBS:
+        found = [m for m in index.of_phrase(obj) if m not in exclude]
+        if found:
+            return found, True
+    if obj is not None:
+        found = _prep_targets(obj, index, exclude)
+        if found:
+            return found, True
+    found = _prep_targets(verb, index, exclude)
+    return found, True if found else False
+
+
+def _split_reciprocal(roles: Roles) -> Roles:
+    """'A and B met' or 'the pair met': the first actor is the source, the others the target."""
+    if not roles.target and len(roles.source) >= 2:
+        return Roles(roles.source[:1], roles.source[1:], roles.direct, reciprocal=True)
+    if not roles.target and len(roles.source) == 1 and len(roles.source[0].actors) >= 2:
+        return Roles(roles.source, [], roles.direct, reciprocal=True)
+    return roles
+
+
+def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Roles:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        target = index.of_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        source = index.of_phrase(_passive_agent(verb))
+        return Roles(source, [m for m in target if m not in source])
+    source = index.of_phrase(_subject(verb))
+    target, direct = _object_targets(verb, index, source, prep)
+    return _split_reciprocal(Roles(source, target, direct))
+
+
+def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
+    """An event noun: its owner or the subject of the verb it hangs on is the source; its preposition the target."""
+    between = next((c for c in noun.children if c.dep_ == "prep" and c.lemma_.lower() in ("between", "among")), None)
+    if between is not None:
+        parties = index.of_phrase(next((c for c in between.children if c.dep_ == "pobj"), None))
+        if len(parties) >= 2:
+            return Roles(parties[:1], parties[1:], True, reciprocal=True)
+    owner = next((index.at(c) for c in noun.children if c.dep_ in OWNER_DEPS and index.at(c)), None)
+    source = [owner] if owner else []
+    direct = True
+    if not source:
+        governor = noun.head
+        if noun.dep_ == "pobj" and governor.dep_ == "prep":  # "during a phone call with X"
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and (noun.dep_ in ("dobj", "obj", "pobj") or governor.lemma_ in LIGHT_VERBS):
+            source = index.of_phrase(_subject(governor))
+            direct = governor.lemma_ in LIGHT_VERBS
+    target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
+    return _split_reciprocal(Roles(source, target, direct))

@@ -1,0 +1,58 @@
+"""Event triggers: verbs and event nouns of a sentence that the lexicon maps to a CAMEO code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tacitus.events.ontology import TriggerEntry, TriggerLexicon
+
+# Dependents that carry a verb's particle or preposition ("meet with", "crack down", "call for").
+PREP_DEPS = {"prt", "prep", "agent", "dative"}
+# Dependents whose lemma may complete a trigger ("pay a visit", "impose sanctions", "phone call").
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
+NOUN_MODIFIER_DEPS = {"compound", "amod"}
+
+
+@dataclass
+class TriggerMatch:
+    token: Token
+    entry: TriggerEntry
+    # The object noun that completed the match ("visit" in "hosted a visit"): not a trigger of its own.
+    consumed: Token | None = None
+
+
+def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
+    preps: set[str] = set()
+    objects: dict[str, Token] = {}
+    for child in token.children:
+        dep = child.dep_
+        if dep in PREP_DEPS:
+            preps.add(child.lemma_.lower())
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    objects.setdefault(grandchild.lemma_.lower(), grandchild)
+        elif dep in OBJECT_DEPS or (token.pos_ == "NOUN" and dep in NOUN_MODIFIER_DEPS):
+            objects.setdefault(child.lemma_.lower(), child)
+            # "launch air strikes": the compound-noun object counts by its head and by its modifier.
+            for grandchild in child.children:
+                if grandchild.dep_ == "compound":
+                    objects.setdefault(grandchild.lemma_.lower(), child)
+    return preps, objects
+
+
+def find_triggers(sentence: Span, lexicon: TriggerLexicon) -> list[TriggerMatch]:
+    """Every trigger in the sentence, most specific lexicon row per token, in text order."""
+    verbs, nouns = lexicon.lemmas("VERB"), lexicon.lemmas("NOUN")
+    matches: list[TriggerMatch] = []
+    for token in sentence:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        lemma = token.lemma_.lower()
+        if pos is None or lemma not in (verbs if pos == "VERB" else nouns):
+            continue
+        preps, objects = _preps_and_objects(token)
+        entry = lexicon.lookup(lemma, pos, preps, set(objects))
+        if entry is not None:
+            matches.append(TriggerMatch(token, entry, objects.get(entry.object) if entry.object else None))
+    consumed = {m.consumed.i for m in matches if m.consumed is not None}
+    return [m for m in matches if m.token.i not in consumed]

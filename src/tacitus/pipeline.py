@@ -1,0 +1,180 @@
+"""The Coder: runs the stages in order over articles — parse, actors, events, when, records."""
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from tacitus import nlp as nlp_loader
+from tacitus import when
+from tacitus.actors.resolve import ActorResolver
+from tacitus.events.extract import Candidate, extract_events
+from tacitus.events.ontology import load_ontology, load_triggers
+from tacitus.reading import read_text
+from tacitus.reading.boilerplate import captions
+from tacitus.reading.dateline import parse_dateline
+from tacitus.records import Article, Event, Sentence, Trigger, Warning, event_id
+
+# Years considered when a story gives a day and month but no year and no actor narrows it.
+YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
+
+
+def blank(text: str, spans) -> str:
+    """The text with excluded parts (captions, credits) turned to spaces: offsets stay those of the article."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+class Coder:
+    """Codes articles into events. Services are passed in or built once per process."""
+
+    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None):
+        self.nlp = nlp or nlp_loader.load()
+        self.resolver = resolver or ActorResolver(nlp=self.nlp)
+        self.ontology = ontology or load_ontology()
+        self.lexicon = lexicon or load_triggers()
+
+    # -- public API ------------------------------------------------------------------------------
+    def code_text(self, text: str, date: str | None = None, id: str = "text", **fields) -> tuple[Article, list[Event]]:
+        article = read_text(text, id=id, date=date, **fields)
+        return article, self.code_article(article)
+
+    def code_article(self, article: Article, doc=None) -> list[Event]:
+        try:
+            doc = doc if doc is not None else self.nlp(blank(article.text, article.excluded))
+            return self._code(article, doc)
+        except Exception as exc:  # one bad article never stops a batch
+            article.warnings.append(Warning("error", f"could not be coded: {type(exc).__name__}: {exc}"))
+            return []
+
+    def code_articles(self, articles: Iterable[Article], workers: int = 1,
+                      batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
+        """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
+        if workers > 1:
+            with ProcessPoolExecutor(workers, initializer=_init_worker) as pool:
+                yield from pool.map(_code_in_worker, articles, chunksize=4)
+            return
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        yield from self._code_batch(batch)
+
+    def classify_pair(self, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
+        """What did `source` do to `target` in `sentence`? (PLOVER, CAMEO, confidence); None when nothing is found."""
+        from tacitus.events.pair import classify_pair
+        return classify_pair(self, sentence, source, target)
+
+    # -- stages ----------------------------------------------------------------------------------
+    def _code_batch(self, batch: list[Article]):
+        texts = [blank(a.text, a.excluded) for a in batch]
+        docs = self.nlp.pipe(texts, batch_size=len(batch) or 1)
+        for article, doc in zip(batch, docs):
+            yield article, self.code_article(article, doc)
+
+    def _code(self, article: Article, doc) -> list[Event]:
+        mentions = self.resolver(doc, article.date)
+        if article.date is None and self._infer_publication_date(article, doc, mentions):
+            mentions = self.resolver(doc, article.date)
+        candidates = extract_events(doc, mentions, self.lexicon)
+        events = self._records(article, candidates)
+        self._check_captions(article, events)
+        return events
+
+    def _infer_publication_date(self, article: Article, doc, mentions) -> bool:
+        """A dateline with day and month but no year: the year whose calendar and office-holders fit."""
+        dateline = parse_dateline(article.text[:600])
+        if dateline is None or not dateline.month or not dateline.day:
+            return False
+        years = set(YEARS_WITHOUT_ACTORS)
+        for terms in self.resolver.person_terms(mentions):
+            held = set()
+            for start, end in terms:
+                last = int(end[:4]) if end else dt.date.today().year
+                held.update(range(int(start[:4]), last + 1))
+            if years & held:
+                years &= held
+        lead = next((s.text for s in doc.sents if s.text.strip()), "")
+        weekday = when.weekday_in(lead)
+        year = when.infer_year(dateline.month, dateline.day, weekday, sorted(years))
+        if year is None and weekday is not None:  # the lead's day may be the day before publication
+            year = when.infer_year(dateline.month, dateline.day, (weekday + 1) % 7, sorted(years))
+        if year is None:
+            return False
+        article.date = dt.date(year, dateline.month, dateline.day).isoformat()
+        article.date_basis = "inferred"
+        article.warnings.append(Warning(
+            "date_inferred", f"publication year {year} inferred from the dateline's day, the weekday named in "
+            "the lead and the terms of the office-holders mentioned"))
+        return True
+
+    def _records(self, article: Article, candidates: list[Candidate]) -> list[Event]:
+        publication = dt.date.fromisoformat(article.date) if article.date else None
+        events: list[Event] = []
+        # "a day after", "two days later" count from the last event dated in an earlier sentence.
+        anchor: dt.date | None = None
+        latest: tuple[int, dt.date] | None = None
+        for c in candidates:
+            if latest and latest[0] < c.sentence_index:
+                anchor = latest[1]
+            sentence_text = c.sentence.text
+            resolved = when.resolve_date(sentence_text, c.trigger.idx - c.sentence.start_char, publication,
+                                         future=c.modality == "future", anchor=anchor)
+            span = (c.trigger.idx, c.trigger.idx + len(c.trigger.text))
+            events.append(Event(
+                id=event_id(article.id, span, c.entry.cameo, c.source, c.target),
+                article_id=article.id,
+                sentence=Sentence(c.sentence_index, sentence_text),
+                trigger=Trigger(c.trigger.text, span),
+                event=self.ontology.event_type(c.entry.cameo),
+                source=c.source, target=c.target,
+                date=resolved.date, date_text=resolved.text, date_precision=resolved.precision,
+                date_basis=resolved.basis, modality=c.modality, reported_by=c.reported_by,
+                confidence=c.confidence))
+            if resolved.date and resolved.precision == "day":
+                latest = (c.sentence_index, dt.date.fromisoformat(resolved.date))
+        return events
+
+    def _check_captions(self, article: Article, events: list[Event]) -> None:
+        """A caption that dates an event of the story differently from the body gets a warning naming both."""
+        if not events:
+            return
+        publication = dt.date.fromisoformat(article.date) if article.date else None
+        for start, end in captions(article):
+            doc = self.nlp(article.text[start:end])
+            for c in extract_events(doc, self.resolver(doc, article.date), self.lexicon):
+                caption_date = when.resolve_date(c.sentence.text, c.trigger.idx - c.sentence.start_char, publication)
+                if caption_date.basis == "publication" or not caption_date.date:
+                    continue
+                dyad = _dyad(c.source, c.target)
+                same = [e for e in events if _dyad(e.source, e.target) == dyad
+                        and e.event.plover == self.ontology.event_type(c.entry.cameo).plover]
+                if same and all(e.date != caption_date.date for e in same):
+                    body = same[0]
+                    article.warnings.append(Warning(
+                        "date_conflict",
+                        f'the caption dates "{c.trigger.text}" {caption_date.text!s} ({caption_date.date}) but the '
+                        f'story dates it {body.date_text or "by publication"} ({body.date}); the story\'s date is kept',
+                        (start + c.trigger.idx, start + c.trigger.idx + len(c.trigger.text))))
+
+
+def _dyad(source, target) -> frozenset:
+    return frozenset({a.country or a.code for a in source} | {a.country or a.code for a in target})
+
+
+_worker_coder: Coder | None = None
+
+
+def _init_worker():
+    global _worker_coder
+    _worker_coder = Coder()
+
+
+def _code_in_worker(article: Article):
+    return article, _worker_coder.code_article(article)

@@ -1,0 +1,92 @@
+"""The coder end to end on short stories written for these tests, and on the seed wire story."""
+import pytest
+
+from tacitus.pipeline import blank
+
+pytestmark = pytest.mark.slow
+
+
+def codes(events):
+    return {(tuple(a.country for a in e.source), e.event.cameo, tuple(a.country for a in e.target)) for e in events}
+
+
+def find(events, plover, source_country, target_country):
+    return [e for e in events if e.event.plover == plover
+            and source_country in {a.country for a in e.source}
+            and target_country in {a.country for a in e.target}]
+
+
+def test_blank_keeps_offsets():
+    text = "Caption here.\nBody text."
+    assert blank(text, [(0, 13)]) == " " * 13 + "\nBody text."
+
+
+def test_phone_call_is_consult_by_phone_not_a_meeting(coder):
+    _, events = coder.code_text(
+        "French President Emmanuel Macron held a phone call with German Chancellor Olaf Scholz on Monday.",
+        date="2023-05-10")
+    calls = find(events, "CONSULT", "FRA", "DEU")
+    assert calls, events
+    assert calls[0].event.mode == "phone" and calls[0].event.cameo == "041"
+    assert calls[0].date == "2023-05-08" and calls[0].date_basis == "relative"
+
+
+def test_passive_voice_swaps_roles(coder):
+    _, events = coder.code_text("A Turkish army convoy was attacked by Kurdish PKK militants on Sunday.",
+                                date="2019-03-05")
+    assert any(e.event.quad_class == 4 and "TUR" in {a.country for a in e.target} for e in events), events
+
+
+def test_reported_speech_codes_the_reported_act(coder):
+    _, events = coder.code_text("Russia's defence ministry said Ukrainian forces shelled Russian positions.",
+                                date="2022-08-01")
+    shelling = [e for e in events if e.event.quad_class == 4]
+    assert shelling and shelling[0].source[0].country == "UKR"
+    assert [a.country for a in shelling[0].reported_by] == ["RUS"]
+
+
+def test_negation_and_future(coder):
+    _, events = coder.code_text(
+        "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")
+    by_target = {e.target[0].country: e for e in events}
+    assert by_target["LTU"].modality == "future"
+    assert by_target["KOR"].modality == "negated"
+
+
+def test_no_event_without_actors(coder):
+    _, events = coder.code_text("Heavy rain fell across the region on Tuesday and roads were closed.",
+                                date="2020-01-01")
+    assert events == []
+
+
+def test_event_ids_are_stable(coder):
+    text = "Iran condemned the United States on Friday."
+    first = [e.id for e in coder.code_text(text, date="2020-01-10")[1]]
+    second = [e.id for e in coder.code_text(text, date="2020-01-10")[1]]
+    assert first and first == second
+
+
+@pytest.fixture(scope="module")
+def seed(shared_data):
+    return (shared_data / "corpus" / "seed_upi_trump_putin_call.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("date", ["2017-11-21", None])
+def test_seed_story(coder, seed, date):
+    article, events = coder.code_text(seed, date=date, id="upi")
+    assert article.date == "2017-11-21"
+    assert article.date_basis == ("given" if date else "inferred")
+    calls = [e for e in find(events, "CONSULT", "USA", "RUS") + find(events, "CONSULT", "RUS", "USA")
+             if e.event.cameo == "041"]
+    assert calls and calls[0].date == "2017-11-21" and calls[0].event.mode == "phone"
+    hosting = [e for e in events if e.event.cameo in ("042", "043")
+               and {"RUS", "SYR"} == {a.country for a in e.source + e.target}]
+    assert hosting and hosting[0].date == "2017-11-20"
+    apec = [e for e in find(events, "CONSULT", "USA", "RUS") if e.date == "2017-11-11"]
+    assert apec, "the APEC meeting on Nov. 11"
+    assert find(events, "AGREE", "USA", "RUS")
+    conflicts = [w for w in article.warnings if w.kind == "date_conflict"]
+    assert conflicts and "Monday" in conflicts[0].message and "Tuesday" in conflicts[0].message
+    for e in events:
+        assert any(a.country or (a.code or "").startswith("IGO") for a in e.source + e.target)
+        assert e.trigger.span[0] > seed.index("License Photo"), "the caption is not coded"
