@@ -38,7 +38,7 @@ def test_passive_voice_swaps_roles(coder):
 
 
 def test_reported_speech_codes_the_reported_act(coder):
-    _, events = coder.code_text("Russia's defence ministry said Ukrainian forces shelled Russian positions.",
+    _, events = coder.code_text("Russia's defence ministry said Ukrainian forces shelled Russian troops.",
                                 date="2022-08-01")
     shelling = [e for e in events if e.event.quad_class == 4]
     assert shelling and shelling[0].source[0].country == "UKR"

@@ -18,7 +18,7 @@ def reported_by(trigger: Token, sentence: Span, index: MentionIndex) -> list:
     the speaker of a reporting verb the event hangs under, then any "according to" source."""
     found: list = []
     tok = trigger
-    while tok.head is not tok and not found:
+    while tok.head.i != tok.i and not found:
         if tok.dep_ in ("ccomp", "parataxis", "conj", "advcl") and is_reporting(tok.head):
             found = index.of_phrase(_subject(tok.head))
         tok = tok.head

@@ -157,6 +157,8 @@ class Coder:
                         and e.event.plover == self.ontology.event_type(c.entry.cameo).plover]
                 if same and all(e.date != caption_date.date for e in same):
                     body = same[0]
+                    if any(w.kind == "date_conflict" for w in article.warnings):
+                        break  # one warning per caption says it
                     article.warnings.append(Warning(
                         "date_conflict",
                         f'the caption dates "{c.trigger.text}" {caption_date.text!s} ({caption_date.date}) but the '

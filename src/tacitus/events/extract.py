@@ -54,6 +54,25 @@ def _confidence(entry: TriggerEntry, roles: Roles, source: list, target: list) -
     return round(max(0.05, min(0.95, score)), 2)
 
 
+# Links along which a trigger is only the content of another event ("agreed to pursue plans",
+# "tried to persuade", "accused X of attacking", "agreed during the call"), not an event of its own.
+CONTENT_DEPS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advmod", "npadvmod"}
+
+
+def _content_of(token: Token, triggers: set[int]) -> bool:
+    while token.head.i != token.i:
+        dep = token.dep_
+        if dep not in CONTENT_DEPS and dep != "conj":
+            return False
+        token = token.head
+        if is_reporting(token):
+            return False
+        # A conjunct shares its head's relation: "...to resolve the war and ensure stability".
+        if dep != "conj" and token.i in triggers:
+            return True
+    return False
+
+
 def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon) -> list[Candidate]:
     candidates = []
     for match in find_triggers(sentence, lexicon):
@@ -74,7 +93,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             source=source, target=target, modality=modality(token),
             reported_by=_actors(reported_by(token, sentence, index)),
             confidence=_confidence(entry, roles, source, target)))
-    return candidates
+    coded = {c.trigger.i for c in candidates}
+    return [c for c in candidates if not _content_of(c.trigger, coded)]
 
 
 def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon) -> list[Candidate]:

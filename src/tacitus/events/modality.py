@@ -14,7 +14,7 @@ FUTURE_WORDS = {"tomorrow", "next", "upcoming"}
 def _governors(token: Token):
     """The trigger, then the verbs it is the complement of ("tried to persuade", "plans to visit")."""
     yield token
-    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head is not token:
+    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
         token = token.head
         yield token
 
@@ -25,7 +25,7 @@ def modality(trigger: Token) -> str:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
             return "negated"
-        if tok is not trigger and tok.lemma_.lower() in NEGATING_VERBS:
+        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS:
             return "negated"
     for tok in chain:
         kids = list(tok.children)
@@ -40,7 +40,7 @@ def modality(trigger: Token) -> str:
         kids = list(tok.children)
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
             return "future"
-        if tok is not trigger and tok.lemma_.lower() in FUTURE_VERBS:
+        if tok.i != trigger.i and tok.lemma_.lower() in FUTURE_VERBS:
             return "future"
         if any(c.lower_ in FUTURE_WORDS for c in kids if c.dep_ in ("npadvmod", "advmod", "amod")):
             return "future"

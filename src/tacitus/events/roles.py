@@ -10,12 +10,19 @@ TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upo
 # Not "at": after most verbs it names a venue ("met at the APEC summit"); a lexicon row may still ask for it.
 # Verbs whose direct object is a topic, not a party ("discussed Syria with Putin").
 TOPIC_OBJECT_VERBS = {"discuss", "debate", "address", "raise", "review", "consider", "examine", "explore", "pursue", "mention"}
+# Nouns of meeting and agreement are mutual like their verbs ("the pair held talks").
+RECIPROCAL_NOUNS = {"talk", "meeting", "summit", "call", "negotiation", "agreement", "deal", "treaty", "accord",
+                    "clash", "conversation", "discussion", "consultation", "pact", "truce", "ceasefire", "dialogue"}
 # Light verbs whose object noun carries the event ("held talks", "launched strikes", "paid a visit").
 LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "stage", "impose", "announce", "begin",
                "start", "resume", "open", "sign", "reach", "strike", "seal", "host", "join", "attend", "order", "deliver"}
 # Modifiers of a noun that can name its owner ("Russian troops", "U.S. sanctions", "Moscow's decision").
 OWNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# Verbs whose coordinated subject acts on itself: "Trump and Putin met" is a meeting between the two.
+RECIPROCAL_VERBS = {"meet", "talk", "speak", "discuss", "agree", "negotiate", "sign", "cooperate", "confer", "consult",
+                    "clash", "fight", "reconcile", "trade", "exchange", "chat", "phone", "call", "normalize",
+                    "normalise", "ally", "partner", "collaborate", "compete", "spar", "hold", "resume", "conclude"}
 
 
 @dataclass
@@ -63,7 +70,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             return child
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":  # "persuaded Iran to talk": the object controls; "agreed to talk": the subject does
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
@@ -101,12 +108,14 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = _prep_targets(verb, index, exclude, {prep})
         if found:
             return found, True
+    if verb.lemma_.lower() in TOPIC_OBJECT_VERBS:  # "discussed Syria with Putin": only "with" names a party
+        found = _prep_targets(verb, index, exclude, {"with"})
+        return found, bool(found)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is not None and verb.lemma_.lower() not in TOPIC_OBJECT_VERBS:
+    if obj is not None:
         found = [m for m in index.of_phrase(obj) if m not in exclude]
         if found:
             return found, True
-    if obj is not None:
         found = _prep_targets(obj, index, exclude)
         if found:
             return found, True
@@ -114,8 +123,10 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     return found, True if found else False
 
 
-def _split_reciprocal(roles: Roles) -> Roles:
+def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:
     """'A and B met' or 'the pair met': the first actor is the source, the others the target."""
+    if not mutual:
+        return roles
     if not roles.target and len(roles.source) >= 2:
         return Roles(roles.source[:1], roles.source[1:], roles.direct, reciprocal=True)
     if not roles.target and len(roles.source) == 1 and len(roles.source[0].actors) >= 2:
@@ -131,7 +142,7 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         return Roles(source, [m for m in target if m not in source])
     source = index.of_phrase(_subject(verb))
     target, direct = _object_targets(verb, index, source, prep)
-    return _split_reciprocal(Roles(source, target, direct))
+    return _split_reciprocal(Roles(source, target, direct), verb.lemma_.lower() in RECIPROCAL_VERBS)
 
 
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
@@ -144,12 +155,15 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
     owner = next((index.at(c) for c in noun.children if c.dep_ in OWNER_DEPS and index.at(c)), None)
     source = [owner] if owner else []
     direct = True
+    target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
     if not source:
         governor = noun.head
         if noun.dep_ == "pobj" and governor.dep_ == "prep":  # "during a phone call with X"
             governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and (noun.dep_ in ("dobj", "obj", "pobj") or governor.lemma_ in LIGHT_VERBS):
+        light = governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ in ("dobj", "obj")
+        # Without a party of its own, "the call" only refers back to an event told before.
+        if governor.pos_ in ("VERB", "AUX") and (light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
             source = index.of_phrase(_subject(governor))
-            direct = governor.lemma_ in LIGHT_VERBS
-    target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
-    return _split_reciprocal(Roles(source, target, direct))
+            target = [m for m in target if m not in source]
+            direct = light
+    return _split_reciprocal(Roles(source, target, direct), noun.lemma_.lower() in RECIPROCAL_NOUNS)

@@ -1,0 +1,531 @@
+"""Find actor mentions in a parsed article and resolve each to a CAMEO-style code valid on the article's date.
+
+One PhraseMatcher pass finds every known name, title, agent noun, pronoun and group noun ("atoms");
+the rest is linear work over those atoms and the NER entities: titles and owners are glued to the
+name or agent noun they modify, then pronouns and group nouns take their antecedents in text order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tacitus.actors.tables import ActorTables, Term, load_tables
+from tacitus.records import Actor
+
+# Kinds of phrase in the matcher, and which wins when one phrase is several things.
+PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
+
+# Words that may sit inside a title between an owner and a name ("former U.S. Secretary-General", "Mr.").
+TITLE_WORDS = {
+    "former", "ex", "ex-", "acting", "interim", "deputy", "vice", "first", "top", "chief", "senior", "then",
+    "outgoing", "incoming", "new", "late", "ousted", "exiled", "deposed", "caretaker", "transitional",
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "gen.", "general", "lt.", "col.", "maj.",
+    "adm.", "sheikh", "shaikh", "prince", "princess", "emperor", "field", "marshal", "-", "–", "'s", "’s",
+    "crown", "grand", "supreme", "de", "facto", "self", "proclaimed", "elect", "designate", "apparent",
+}
+FORMER = {"former", "ex", "ex-", "late", "ousted", "exiled", "deposed"}
+# A generic head noun takes its sector from the agent noun before it ("rebel leader" -> REB, "police officials" -> COP).
+GENERIC = {"official", "leader", "leadership", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+           "advisor", "delegation", "source", "representative", "chief", "head", "commander", "negotiator"}
+# Prepositions after which a country or capital names a place, not an actor ("in Moscow", "across Syria").
+PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "around", "outside", "into",
+               "from", "to", "toward", "towards", "through", "via", "over", "beyond", "between"}
+# Prepositions after which a capital still stands for its government ("pressure on Moscow", "talks with Kyiv").
+ACTOR_PREPS = {"by", "with", "against", "on", "for", "of"}
+MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
+PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "agent", "conj", "appos", "obj"}
+GROUP_PERSONS = ("presidents", "leaders", "men", "women", "ministers", "foreign ministers", "prime ministers",
+                 "heads of state", "chancellors", "premiers", "diplomats", "envoys")
+GROUP_ACTORS = ("sides", "countries", "nations", "governments", "states", "parties", "allies", "neighbours",
+                "neighbors", "rivals", "capitals", "powers", "delegations", "militaries", "armies")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # token indices, end exclusive
+    start_char: int
+    end_char: int
+    text: str
+    actors: list[Actor]
+    kind: str  # country|demonym|capital|metonym|organisation|person|titled|agent|pronoun|group
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    kind: str
+    payload: object  # iso3 | Organisation | Metonym | [person names] | sector | pronoun | group want
+    used: bool = False
+    plural: bool = False
+
+
+@dataclass
+class _Entry:
+    kind: str
+    payload: object
+    exact: str | None = None  # short upper-case acronyms ("US", "WHO", "AP") must match case exactly
+    plural: bool = False
+
+
+def _plural(noun: str) -> str:
+    words = noun.split()
+    w = words[-1]
+    if w.endswith("man"):
+        w = w[:-3] + "men"
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        w = w[:-1] + "ies"
+    elif w.endswith(("s", "sh", "ch", "x")):
+        w = w + "es"
+    else:
+        w = w + "s"
+    return " ".join(words[:-1] + [w])
+
+
+def _demonym_plural(d: str) -> str | None:
+    if d.endswith(("ese", "sh", "ch", "s")):
+        return None  # "the Chinese", "the French", "the Swiss" have no -s plural
+    return _plural(d)
+
+
+def _norm_date(date: str | None) -> str | None:
+    if not date:
+        return None
+    date = date[:10]
+    return {4: date + "-07-01", 7: date + "-15"}.get(len(date), date)
+
+
+def _exact(alias: str) -> str | None:
+    letters = alias.replace(".", "")
+    return alias if letters.isalpha() and letters.isupper() and len(letters) <= 5 else None
+
+
+class ActorResolver:
+    """Built once per process: `resolver(doc, date)` gives the article's actor mentions."""
+
+    def __init__(self, tables: ActorTables | None = None, nlp=None):
+        from spacy.matcher import PhraseMatcher
+
+        if nlp is None:
+            import tacitus.nlp
+            nlp = tacitus.nlp.load()
+        self.nlp = nlp
+        self.tables = tables or load_tables()
+        self.entries: dict[tuple[str, ...], list[_Entry]] = {}
+        phrases: dict[str, set[str]] = {}
+
+        def add(phrase: str, entry: _Entry) -> None:
+            phrases.setdefault(entry.kind, set()).add(phrase)
+            self._pending.append((phrase, entry))
+
+        self._pending: list[tuple[str, _Entry]] = []
+        t = self.tables
+        for c in t.countries.values():
+            for name in (c.name, *c.aliases):
+                add(name, _Entry("country", c.iso3, _exact(name)))
+            for d in c.demonyms:
+                add(d, _Entry("demonym", c.iso3))
+                p = _demonym_plural(d)
+                if p:
+                    add(p, _Entry("demonym", c.iso3, plural=True))
+            for cap in c.capitals:
+                add(cap, _Entry("capital", c.iso3))
+        for m in t.metonyms:
+            add(m.phrase, _Entry("metonym", m, _exact(m.phrase)))
+        for o in t.organisations:
+            for name in (o.name, *o.aliases):
+                add(name, _Entry("organisation", o, _exact(name)))
+        for person, aliases in t.aliases.items():
+            for name in (person, *aliases):
+                add(name, _Entry("person", person, _exact(name)))
+        for noun, sector in t.agents.items():
+            add(noun, _Entry("agent", sector))
+            add(_plural(noun), _Entry("agent", sector, plural=True))
+        for p in PRONOUNS:
+            add(p, _Entry("pronoun", p))
+        for head in GROUP_PERSONS + GROUP_ACTORS:
+            want = "person" if head in GROUP_PERSONS else "any"
+            for pre in ("the two", "both", "both the", "the 2"):
+                add(f"{pre} {head}", _Entry("group", want))
+        for g in ("the pair", "the duo", "the two"):  # people first, other actors when no two people precede
+            add(g, _Entry("group", "person-first"))
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        docs = dict(zip((p for p, _ in self._pending), nlp.tokenizer.pipe(p for p, _ in self._pending)))
+        for phrase, entry in self._pending:
+            key = tuple(tok.lower_ for tok in docs[phrase])
+            self.entries.setdefault(key, []).append(entry)
+        for kind, names in phrases.items():
+            self.matcher.add(kind, [docs[p] for p in names])
+        del self._pending
+        self._terms: dict[str, list[Term]] = {}
+        for term in t.terms:
+            self._terms.setdefault(term.person, []).append(term)
+        self._title_vocab = TITLE_WORDS | {w for noun in t.agents for w in noun.split()}
+
+    # ---------------------------------------------------------------- matching
+
+    def _atoms(self, doc) -> list[_Atom]:
+        from spacy.util import filter_spans
+
+        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        atoms = []
+        for span in spans:
+            entries = self.entries.get(tuple(tok.lower_ for tok in span), [])
+            text = span.text
+            has_upper = any(ch.isupper() for ch in text)
+            ok = [e for e in entries if (e.exact is None or e.exact == text)
+                  and (has_upper or e.kind in ("agent", "pronoun", "group"))]
+            if not ok:
+                continue
+            kind = min((e.kind for e in ok), key=lambda k: PRIORITY.index(k) if k in PRIORITY else 99)
+            chosen = [e for e in ok if e.kind == kind]
+            if kind == "person":
+                payload = list(dict.fromkeys(e.payload for e in chosen))
+            else:
+                payload = chosen[0].payload
+            atoms.append(_Atom(span.start, span.end, kind, payload, plural=chosen[0].plural))
+        return sorted(atoms, key=lambda a: a.start)
+
+    # ---------------------------------------------------------------- codes
+
+    def _actor(self, code: str | None, name: str | None, country: str | None = None,
+               sector: str | None = None) -> Actor:
+        if code and country is None and sector is None:
+            if code[:3] in self.tables.countries:
+                country, sector = code[:3], code[3:] or None
+            elif code in self.tables.org_codes:
+                org = self.tables.org_codes[code]
+                country, sector = org.country, org.sector
+            elif code[3:] and code[:3] in ("IGO", "NGO", "IMG"):
+                sector = code[:3]
+        return Actor(text="", span=None, code=code, country=country, sector=sector, name=name)
+
+    def _term_code(self, term: Term) -> str:
+        return term.iso3 + (term.sector or "") if term.iso3 in self.tables.countries else term.iso3
+
+    def _person(self, names: list[str], date: str | None, country: str | None, former: bool) -> Actor:
+        """The person's code on `date`: the office held then, else country + ELI (CAMEO's 'elite')."""
+        d = _norm_date(date)
+        best = None
+        for name in names:
+            terms = self._terms[name]
+            valid = [t for t in terms if d is None or (t.start <= d and (t.end is None or d < t.end))]
+            score = (bool(valid) and not former, any(t.iso3 == country for t in terms))
+            if best is None or score > best[0]:
+                best = (score, name, terms, valid)
+        _, name, terms, valid = best
+        if valid and not former:
+            if country:
+                valid = [t for t in valid if t.iso3 == country] or valid
+            term = max(valid, key=lambda t: t.start)
+            return self._actor(self._term_code(term), name)
+        # Out of office on that date: the most recent earlier office (else the first) gives the country.
+        past = [t for t in terms if d is None or t.start <= d] or terms
+        countries = [t for t in past if t.iso3 in self.tables.countries] or past
+        base = max(countries, key=lambda t: t.start)
+        iso3 = country if country in self.tables.countries else base.iso3
+        return self._actor(iso3 + "ELI", name, iso3 if iso3 in self.tables.countries else None, "ELI")
+
+    def _owner_actor(self, atom: _Atom, sector: str | None) -> Actor:
+        if atom.kind in ("country", "demonym", "capital"):
+            return self._actor(atom.payload + (sector or ""), self.tables.countries[atom.payload].name)
+        if atom.kind == "organisation":
+            o = atom.payload
+            return self._actor(o.code, o.name, o.country, o.sector)
+        m = atom.payload  # metonym
+        return self._actor(m.code, m.name)
+
+    # ---------------------------------------------------------------- the pass
+
+    def __call__(self, doc, date: str | None = None) -> list[Mention]:
+        atoms = self._atoms(doc)
+        by_end = {a.end: a for a in atoms}
+        covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
+        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_tok = {i: e for e in person_ents for i in range(e.start, e.end)}
+        mentions: list[Mention] = []
+        plurals: set[int] = set()  # ids of mentions of several people or a plural noun ("troops"), for "they"
+
+        def emit(start: int, end: int, kind: str, actors: list[Actor], plural: bool = False) -> Mention:
+            span = doc[start:end]
+            for a in actors:
+                a.text, a.span = span.text, (span.start_char, span.end_char)
+            m = Mention(start, end, span.start_char, span.end_char, span.text, actors, kind)
+            if plural:
+                plurals.add(id(m))
+            mentions.append(m)
+            return m
+
+        def title_before(start: int, sent_start: int):
+            """Walk left over a title ("former Iranian Foreign Minister", "U.N. Secretary-General")."""
+            j, owner, agents, former = start, None, [], False
+            while j > sent_start:
+                a = by_end.get(j)
+                if a is not None and not a.used:
+                    if a.kind == "agent" and owner is None:
+                        agents.insert(0, a)
+                        j = a.start
+                        continue
+                    if a.kind in ("country", "demonym", "organisation") and owner is None:
+                        owner = a
+                        j = a.start
+                        continue
+                    if a.kind == "metonym" and a.payload.code and owner is None:
+                        owner = a
+                        j = a.start
+                        continue
+                    break
+                tok = doc[j - 1]
+                if tok.lower_ in TITLE_WORDS and not tok.is_space:
+                    former |= tok.lower_ in FORMER
+                    j -= 1
+                    continue
+                break
+            return j, owner, agents, former
+
+        def run_sector(agents: list[_Atom]) -> str | None:
+            if not agents:
+                return None
+            head = agents[-1]
+            if len(agents) > 1 and doc[head.end - 1].lemma_.lower() in GENERIC:
+                return agents[-2].payload
+            return head.payload
+
+        # 1. persons: table names and PERSON entities, with any title before them.
+        surnames: dict[str, tuple[list[Actor], str]] = {}
+        candidates = [a for a in atoms if a.kind == "person"]
+        for ent in person_ents:
+            if not any(i in covered for i in range(ent.start, ent.end)):
+                # The entity may begin with the title itself ("Foreign Minister Ali Bagheri").
+                s = ent.start
+                while s < ent.end - 1 and (doc[s].lower_ in self._title_vocab):
+                    s += 1
+                candidates.append(_Atom(s, ent.end, "pername", None))
+        for atom in sorted(candidates, key=lambda a: a.start):
+            ent = person_tok.get(atom.start)
+            if atom.kind == "person" and ent is not None and (ent.start, ent.end) != (atom.start, atom.end):
+                extra = [t for t in ent if not atom.start <= t.i < atom.end]
+                if any(t.lower_ not in self._title_vocab for t in extra):
+                    continue  # "Jeb Bush" is not George W. Bush
+            j, owner, agents, former = title_before(atom.start, doc[atom.start].sent.start)
+            country = owner.payload if owner is not None and owner.kind in ("country", "demonym") else None
+            sector = run_sector(agents)
+            if atom.kind == "person":
+                actor = self._person(atom.payload, date, country, former)
+                kind = "person"
+            else:
+                last = doc[atom.end - 1].lower_
+                known = surnames.get(last) or surnames.get(doc[atom.start:atom.end].text.lower())
+                if agents and sector:
+                    if owner is not None and owner.kind in ("organisation", "metonym"):
+                        actor = self._owner_actor(owner, None)
+                    elif country:
+                        actor = self._actor(country + ("ELI" if former else sector), None)
+                    else:
+                        actor = self._actor("ELI" if former else sector, None, None, "ELI" if former else sector)
+                    actor.name = doc[atom.start:atom.end].text
+                    kind = "titled"
+                elif known:
+                    actor = Actor("", None, known[0][0].code, known[0][0].country, known[0][0].sector,
+                                  known[0][0].name)
+                    kind = known[1]
+                else:
+                    continue  # a name with no title and not in the tables is not an actor
+                if kind == "titled" and agents:
+                    toks = doc[atom.start:atom.end]
+                    surnames[toks[-1].lower_] = ([actor], kind)
+                    surnames[toks.text.lower()] = ([actor], kind)
+            for a in agents:
+                a.used = True
+            if owner is not None:
+                owner.used = True
+            atom.used = True
+            emit(j, atom.end, kind, [actor])
+
+        # 2. agent nouns, glued into runs ("government forces") with an owner before them.
+        i, n = 0, len(atoms)
+        while i < n:
+            a = atoms[i]
+            if a.kind != "agent" or a.used:
+                i += 1
+                continue
+            run = [a]
+            while i + 1 < n and atoms[i + 1].kind == "agent" and not atoms[i + 1].used \
+                    and atoms[i + 1].start == run[-1].end:
+                i += 1
+                run.append(atoms[i])
+            i += 1
+            head = doc[run[-1].end - 1]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue  # "military operation", "humanitarian aid"
+            sector = run_sector(run)
+            start, owner = run[0].start, None
+            j = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+            cand = by_end.get(j)
+            if cand is not None and not cand.used and cand.kind in ("country", "demonym", "organisation",
+                                                                    "capital", "metonym"):
+                if cand.kind != "metonym" or cand.payload.code:
+                    owner, start = cand, cand.start
+            for r in run:
+                r.used = True
+            if owner is not None:
+                owner.used = True
+                actor = self._owner_actor(owner, sector)
+            else:
+                actor = self._actor(sector, None, None, sector)
+            emit(start, run[-1].end, "agent", [actor], plural=head.tag_ in ("NNS", "NNPS") or run[-1].plural)
+
+        # 3. names standing alone: countries, demonyms used as nouns, capitals as subjects, organisations.
+        for a in atoms:
+            if a.used or a.kind in ("agent", "pronoun", "group", "person"):
+                continue
+            span = doc[a.start:a.end]
+            root = span.root
+            if a.kind in ("country", "capital", "demonym") and any(i in person_tok for i in range(a.start, a.end)):
+                continue  # "Jordan Henderson", "George Washington"
+            place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+            if a.kind == "country":
+                if place:
+                    continue
+                emit(a.start, a.end, "country", [self._owner_actor(a, None)])
+            elif a.kind == "capital":
+                first = root
+                while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+                    first = first.head  # "Ankara and Tehran": the role is the first conjunct's
+                moved = first.dep_ == "dobj" and first.head.lemma_ in MOTION_VERBS  # "visited Moscow" is a place
+                ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
+                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS)
+                if ok:
+                    emit(a.start, a.end, "capital", [self._owner_actor(a, "GOV")])
+            elif a.kind == "demonym":
+                hyphen = a.end < len(doc) and doc[a.end].text == "-"  # "Iranian-backed"
+                if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound") and not place \
+                        and not hyphen:
+                    emit(a.start, a.end, "demonym", [self._owner_actor(a, None)], plural=a.plural)
+            elif a.kind == "organisation":
+                emit(a.start, a.end, "organisation", [self._owner_actor(a, None)],
+                     plural=a.payload.sector in ("REB", "UAF"))
+            elif a.kind == "metonym" and a.payload.code:
+                emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
+
+        # 4. pronouns and group nouns, in text order, from the mentions before them.
+        mentions.sort(key=lambda m: m.start)
+        refs = [a for a in atoms if a.kind in ("pronoun", "group")]
+        if refs:
+            mentions = self._resolve_refs(doc, mentions, refs, plurals)
+        return mentions
+
+    def _resolve_refs(self, doc, mentions, refs, plurals) -> list[Mention]:
+        out: list[Mention] = []
+        history: list[Mention] = []
+        k = 0
+        for ref in refs:
+            while k < len(mentions) and mentions[k].start < ref.start:
+                history.append(mentions[k])
+                out.append(mentions[k])
+                k += 1
+            tok = doc[ref.start]
+            window = doc[ref.start].sent.start
+            # Look back at most three sentences: older antecedents are more often wrong than right.
+            for _ in range(3):
+                if window == 0:
+                    break
+                window = doc[window - 1].sent.start
+            recent = [m for m in history if m.start >= window]
+            actors = None
+            if ref.kind == "pronoun":
+                if tok.dep_ not in ARG_DEPS:
+                    continue
+                if PRONOUNS[ref.payload] == "person":
+                    people = [m for m in recent if m.kind in ("person", "titled")
+                              or (m.kind == "pronoun" and PRONOUNS.get(m.text.lower()) == "person")]
+                    if people:
+                        actors = people[-1].actors
+                elif recent:
+                    actors = (self._plural_antecedent(doc, recent, plurals) or self._coordinated_subjects(doc, recent)
+                              or self._last_two(recent, "any"))
+            else:
+                after = doc[ref.end] if ref.end < len(doc) else None
+                if doc[ref.start:ref.end].text.lower() == "the two" and after is not None \
+                        and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    continue  # "the two weeks"
+                if ref.payload == "person-first":
+                    actors = self._last_two(recent, "person") or self._last_two(recent, "any")
+                else:
+                    actors = self._last_two(recent, ref.payload)
+            if not actors:
+                continue
+            span = doc[ref.start:ref.end]
+            copies = [Actor(span.text, (span.start_char, span.end_char), a.code, a.country, a.sector, a.name)
+                      for a in actors]
+            m = Mention(ref.start, ref.end, span.start_char, span.end_char, span.text, copies,
+                        "pronoun" if ref.kind == "pronoun" else "group")
+            history.append(m)
+            out.append(m)
+        out.extend(mentions[k:])
+        return out
+
+    @staticmethod
+    def _plural_antecedent(doc, recent: list[Mention], plurals: set[int]) -> list[Actor] | None:
+        """The latest plural mention ("the pair", "Russian troops"), with its partner if coordinated
+        ("Russian troops and Ukrainian forces"); None if the last sentence with a mention has none."""
+        sent = doc[recent[-1].start].sent.start
+        for idx in range(len(recent) - 1, -1, -1):
+            m = recent[idx]
+            if m.start < sent:
+                return None
+            if id(m) in plurals or len(m.actors) > 1:
+                root = doc[m.start:m.end].root
+                if root.dep_ == "conj" and idx > 0:
+                    prev = recent[idx - 1]
+                    if prev.start <= root.head.i < prev.end:
+                        return prev.actors + m.actors
+                return m.actors
+        return None
+
+    @staticmethod
+    def _coordinated_subjects(doc, recent: list[Mention]) -> list[Actor] | None:
+        """The latest "A and B" subject ("Trump and Putin spoke ..."): what a later "they" most often means."""
+        for idx in range(len(recent) - 1, 0, -1):
+            m, prev = recent[idx], recent[idx - 1]
+            root = doc[m.start:m.end].root
+            if root.dep_ == "conj" and prev.start <= root.head.i < prev.end and \
+                    doc[prev.start:prev.end].root.dep_ in ("nsubj", "nsubjpass"):
+                return prev.actors + m.actors
+        return None
+
+    @staticmethod
+    def _last_two(recent: list[Mention], want: str) -> list[Actor] | None:
+        found: list[Actor] = []
+        seen = set()
+        for m in reversed(recent):
+            if want == "person" and m.kind not in ("person", "titled", "pronoun", "group"):
+                continue
+            for a in reversed(m.actors):
+                key = (a.code, a.name)
+                if key not in seen and a.code:
+                    seen.add(key)
+                    found.append(a)
+            if len(found) >= 2:
+                return list(reversed(found[:2]))
+        return None
+
+    # ---------------------------------------------------------------- helpers
+
+    def resolve_text(self, text: str, date: str | None = None) -> list[Actor]:
+        """Actors named in a free-standing phrase ("Iranian Foreign Minister Mohammad Javad Zarif")."""
+        return [a for m in self(self.nlp(text), date) if m.kind not in ("pronoun", "group") for a in m.actors]
+
+    def person_terms(self, mentions: list[Mention]) -> list[list[tuple[str, str | None]]]:
+        """For each distinct person of the tables among the mentions, their terms as (start, end) intervals."""
+        out, seen = [], set()
+        for m in mentions:
+            if m.kind != "person":
+                continue
+            for a in m.actors:
+                if a.name in self.tables.aliases and a.name not in seen:
+                    seen.add(a.name)
+                    out.append([(t.start, t.end) for t in self._terms[a.name]])
+        return out

@@ -1,0 +1,93 @@
+"""The actor tables (data/*.tsv): countries, metonyms, organisations, leaders, agents."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class Metonym:
+    phrase: str
+    code: str | None  # None: a phrase that blocks a shorter match ("Latin America", "Washington Post")
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office held by one person; end is exclusive (the day the successor took over), None = still in office."""
+    person: str
+    iso3: str  # a country's ISO alpha-3, or an organisation code for heads of IGOs and armed groups
+    sector: str | None
+    role: str
+    start: str
+    end: str | None
+
+
+@dataclass
+class ActorTables:
+    countries: dict[str, Country]
+    metonyms: list[Metonym]
+    organisations: list[Organisation]
+    terms: list[Term]
+    aliases: dict[str, tuple[str, ...]]  # person -> aliases (not including the canonical name)
+    agents: dict[str, str]  # agent noun (singular) -> sector
+    org_codes: dict[str, Organisation] = field(default_factory=dict)
+
+    def person_terms(self, person: str) -> list[Term]:
+        return [t for t in self.terms if t.person == person]
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    text = resources.files("tacitus.actors").joinpath("data", filename).read_text(encoding="utf-8")
+    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def _list(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> ActorTables:
+    countries = {r["iso3"]: Country(r["iso3"], r["name"], _list(r["aliases"]), _list(r["demonyms"]),
+                                    _list(r["capitals"])) for r in _rows("countries.tsv")}
+    metonyms = [Metonym(r["phrase"], r["code"] or None, r["name"] or None) for r in _rows("metonyms.tsv")]
+    orgs = [Organisation(r["code"], r["name"], _list(r["aliases"]), r["country"] or None, r["sector"] or None)
+            for r in _rows("organisations.tsv")]
+    terms, aliases = [], {}
+    for r in _rows("leaders.tsv"):
+        terms.append(Term(r["person"], r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
+        # Aliases are usually given on a person's first row only; later rows add to them.
+        aliases[r["person"]] = tuple(dict.fromkeys(aliases.get(r["person"], ()) + _list(r["aliases"])))
+    agents = {r["agent"].lower(): r["sector"] for r in _rows("agents.tsv")}
+    org_codes = {}
+    for o in orgs:
+        org_codes.setdefault(o.code, o)
+    return ActorTables(countries, metonyms, orgs, terms, aliases, agents, org_codes)
+
+
+def table_sizes() -> dict[str, int]:
+    t = load_tables()
+    return {"countries": len(t.countries), "metonyms": sum(1 for m in t.metonyms if m.code),
+            "organisations": len(t.organisations), "leaders": len(t.aliases), "leader_terms": len(t.terms),
+            "agents": len(t.agents)}

@@ -1,0 +1,235 @@
+"""Actor tables and resolution: codes, names, spans and dated terms a user would check."""
+import re
+from datetime import date
+
+import pytest
+
+from tacitus.actors import load_tables, table_sizes
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# ------------------------------------------------------------------ tables (no spaCy)
+
+def test_every_table_row_parses():
+    t = load_tables()
+    countries = set(t.countries)
+    orgs = set(t.org_codes)
+    assert all(re.fullmatch(r"[A-Z]{3}", iso3) for iso3 in countries)
+    for m in t.metonyms:
+        assert m.phrase
+        assert m.code is None or m.code[:3] in countries, m
+    for o in t.organisations:
+        assert o.code and o.name and o.sector, o
+        assert o.country is None or o.country in countries, o
+    for term in t.terms:
+        assert term.iso3 in countries or term.iso3 in orgs, term
+        assert ISO_DATE.match(term.start), term
+        date.fromisoformat(term.start)
+        if term.end:
+            assert ISO_DATE.match(term.end), term
+            assert date.fromisoformat(term.end) > date.fromisoformat(term.start), term
+        if term.iso3 in countries:
+            assert term.sector, term
+    assert t.agents and all(s.isupper() for s in t.agents.values())
+
+
+def test_countries_cover_un_members_and_more():
+    t = load_tables()
+    assert len(t.countries) >= 196
+    for iso3 in ("USA", "RUS", "PSE", "XKX", "TWN", "SSD", "COD", "PRK"):
+        assert iso3 in t.countries
+    assert "U.S." in t.countries["USA"].aliases
+    assert "Ivory Coast" in t.countries["CIV"].aliases
+    assert "Moscow" in t.countries["RUS"].capitals
+
+
+def test_terms_do_not_overlap_for_one_office():
+    """Two people cannot hold one office of one country on the same day (acting terms are marked apart)."""
+    t = load_tables()
+    by_office = {}
+    for term in t.terms:
+        if term.role in ("head of state", "head of government", "foreign minister", "defence minister") \
+                and term.iso3 in t.countries:
+            by_office.setdefault((term.iso3, term.role), []).append(term)
+    for office, terms in by_office.items():
+        terms.sort(key=lambda x: x.start)
+        for a, b in zip(terms, terms[1:]):
+            assert a.end is not None and a.end <= b.start or a.person == b.person, (office, a, b)
+
+
+def test_table_sizes():
+    sizes = table_sizes()
+    assert set(sizes) >= {"countries", "metonyms", "organisations", "leaders", "agents"}
+    assert sizes["leaders"] > 300
+
+
+# ------------------------------------------------------------------ resolution (spaCy)
+
+@pytest.fixture(scope="module")
+def nlp():
+    import tacitus.nlp
+    return tacitus.nlp.load()
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    from tacitus.actors import ActorResolver
+    return ActorResolver(nlp=nlp)
+
+
+def mentions(resolver, nlp, text, date=None):
+    return resolver(nlp(text), date)
+
+
+def find(ms, text):
+    hits = [m for m in ms if m.text == text]
+    assert hits, f"{text!r} not among {[m.text for m in ms]}"
+    return hits[0]
+
+
+@pytest.mark.slow
+def test_title_and_person_are_one_mention(resolver, nlp):
+    text = "Russian President Vladimir Putin thanked the farmers."
+    ms = mentions(resolver, nlp, text, "2019-05-01")
+    m = find(ms, "Russian President Vladimir Putin")
+    assert m.kind == "person"
+    (actor,) = m.actors
+    assert (actor.code, actor.country, actor.sector, actor.name) == ("RUSGOV", "RUS", "GOV", "Vladimir Putin")
+    assert actor.span == (0, len("Russian President Vladimir Putin")) == (m.start_char, m.end_char)
+    assert not [x for x in ms if x.text in ("Russian", "President")]
+
+
+@pytest.mark.slow
+def test_term_bounds_the_code(resolver, nlp):
+    text = "Trump criticised the plan on Monday."
+    (m,) = [x for x in mentions(resolver, nlp, text, "2017-06-01") if x.text == "Trump"]
+    assert m.actors[0].code == "USAGOV"
+    (m,) = [x for x in mentions(resolver, nlp, text, "2022-06-01") if x.text == "Trump"]
+    assert m.actors[0].code == "USAELI"
+    (m,) = [x for x in mentions(resolver, nlp, text, "2025-03-01") if x.text == "Trump"]
+    assert m.actors[0].code == "USAGOV"
+    (m,) = [x for x in mentions(resolver, nlp, "Biden criticised the plan.", "2022-06-01") if x.text == "Biden"]
+    assert m.actors[0].code == "USAGOV"
+    # No date: any term counts.
+    (m,) = [x for x in mentions(resolver, nlp, text, None) if x.text == "Trump"]
+    assert m.actors[0].code == "USAGOV"
+
+
+@pytest.mark.slow
+def test_untabled_person_takes_code_from_title_and_keeps_it(resolver, nlp):
+    text = ("Syrian leader Karim Haddad praised the farmers. Later, Haddad visited a school. "
+            "Iranian Foreign Minister Reza Tavakoli arrived too.")
+    ms = mentions(resolver, nlp, text, "2030-01-01")
+    first = find(ms, "Syrian leader Karim Haddad")
+    assert first.kind == "titled"
+    assert (first.actors[0].code, first.actors[0].name) == ("SYRGOV", "Karim Haddad")
+    later = find(ms, "Haddad")
+    assert later.actors[0].code == "SYRGOV"
+    fm = find(ms, "Iranian Foreign Minister Reza Tavakoli")
+    assert fm.actors[0].code == "IRNGOV"
+
+
+@pytest.mark.slow
+def test_untitled_unknown_person_is_not_an_actor(resolver, nlp):
+    ms = mentions(resolver, nlp, "Karim Haddad praised the farmers.", "2020-01-01")
+    assert not [m for m in ms if "Haddad" in m.text]
+
+
+@pytest.mark.slow
+def test_surname_inside_another_name_is_not_that_person(resolver, nlp):
+    ms = mentions(resolver, nlp, "Jeb Bush spoke to voters in Florida.", "2005-01-01")
+    assert not [m for m in ms if m.actors and m.actors[0].name == "George W. Bush"]
+
+
+@pytest.mark.slow
+def test_agents_with_and_without_owner(resolver, nlp):
+    text = ("Syrian troops shelled the town. The Syrian government denied it. Turkish police detained "
+            "protesters. Ukraine's military said the rebels had fled.")
+    ms = mentions(resolver, nlp, text, "2020-01-01")
+    assert find(ms, "Syrian troops").actors[0].code == "SYRMIL"
+    assert find(ms, "Syrian government").actors[0].code == "SYRGOV"
+    assert find(ms, "Turkish police").actors[0].code == "TURCOP"
+    assert find(ms, "Ukraine's military").actors[0].code == "UKRMIL"
+    rebels = find(ms, "rebels").actors[0]
+    assert (rebels.code, rebels.country, rebels.sector) == ("REB", None, "REB")
+    assert find(ms, "protesters").actors[0].code == "OPP"
+
+
+@pytest.mark.slow
+def test_capital_as_actor_but_not_as_place(resolver, nlp):
+    ms = mentions(resolver, nlp, "Moscow said the talks would continue.", "2020-01-01")
+    assert find(ms, "Moscow").actors[0].code == "RUSGOV"
+    assert find(ms, "Moscow").kind == "capital"
+    ms = mentions(resolver, nlp, "The farmers met in Moscow on Friday.", "2020-01-01")
+    assert not [m for m in ms if m.text == "Moscow"]
+
+
+@pytest.mark.slow
+def test_countries_short_forms_and_demonyms(resolver, nlp):
+    ms = mentions(resolver, nlp, "The U.S. and Britain warned the Ukraine. The Russians said nothing.")
+    assert find(ms, "U.S.").actors[0].code == "USA"
+    assert find(ms, "Britain").actors[0].code == "GBR"
+    assert find(ms, "the Ukraine").actors[0].name == "Ukraine"
+    assert find(ms, "Russians").actors[0].code == "RUS"
+    # Lower-case words are not countries or acronyms: "us" is not the United States.
+    ms = mentions(resolver, nlp, "They told us about the turkey.")
+    assert not [m for m in ms if m.kind == "country"]
+
+
+@pytest.mark.slow
+def test_metonyms_organisations_groups_media(resolver, nlp):
+    text = ("The White House and the Kremlin traded barbs while the Pentagon stayed silent. "
+            "NATO and the UN urged calm; Hezbollah and the Houthis disagreed, according to TASS.")
+    ms = mentions(resolver, nlp, text, "2021-01-01")
+    codes = {m.text: m.actors[0].code for m in ms}
+    assert codes["White House"] == "USAGOV"
+    assert codes["Kremlin"] == "RUSGOV"
+    assert codes["Pentagon"] == "USAMIL"
+    assert codes["NATO"] == "IGOWSTNAT"
+    assert codes["UN"] == "IGOUNO"
+    assert codes["Hezbollah"] == "LBNREB"
+    assert codes["Houthis"] == "YEMREB"
+    tass = find(ms, "TASS").actors[0]
+    assert (tass.code, tass.sector, tass.country) == ("RUSMED", "MED", "RUS")
+
+
+@pytest.mark.slow
+def test_pair_they_and_he(resolver, nlp):
+    text = ("Trump and Putin spoke by phone on Tuesday. The pair discussed trade. "
+            "They agreed to meet again. Later he praised the farmers.")
+    ms = mentions(resolver, nlp, text, "2017-11-21")
+    pair = find(ms, "The pair")
+    assert pair.kind == "group"
+    assert [(a.code, a.name) for a in pair.actors] == [("USAGOV", "Donald Trump"), ("RUSGOV", "Vladimir Putin")]
+    assert pair.actors[0].span == (pair.start_char, pair.end_char)
+    they = find(ms, "They")
+    assert [a.name for a in they.actors] == ["Donald Trump", "Vladimir Putin"]
+    he = find(ms, "he")
+    assert he.kind == "pronoun" and he.actors[0].name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+def test_the_two_presidents(resolver, nlp):
+    text = "Macron hosted Erdogan in Paris. The two presidents discussed the border."
+    ms = mentions(resolver, nlp, text, "2019-03-01")
+    group = find(ms, "The two presidents")
+    assert [a.code for a in group.actors] == ["FRAGOV", "TURGOV"]
+
+
+@pytest.mark.slow
+def test_resolve_text(resolver):
+    (zarif,) = resolver.resolve_text("Iranian Foreign Minister Mohammad Javad Zarif", "2016-01-01")
+    assert (zarif.code, zarif.name) == ("IRNGOV", "Mohammad Javad Zarif")
+    (court,) = resolver.resolve_text("a U.S. Supreme Court decision")
+    assert court.code == "USAJUD"
+    assert resolver.resolve_text("a quiet afternoon") == []
+
+
+@pytest.mark.slow
+def test_person_terms_for_year_inference(resolver, nlp):
+    ms = mentions(resolver, nlp, "Trump called Putin on Tuesday.", None)
+    terms = resolver.person_terms(ms)
+    assert len(terms) == 2
+    trump = terms[0]
+    assert ("2017-01-20", "2021-01-20") in trump and ("2025-01-20", None) in trump
