@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all setup demo test bench eval clean
+.PHONY: all setup demo test bench eval clean gazetteer
 
 all: demo
 
@@ -26,6 +26,17 @@ eval: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# Fine-tunes the pair classifier and writes src/tacitus/events/model/ (needs ../shared/data).
+.PHONY: train
+train: setup
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	HF_HUB_OFFLINE=1 $(BIN)/python training/train_pair_classifier.py
+
+# Rebuilds src/tacitus/places/data/gazetteer.tsv from the build-time packages (the `gazetteer` extra).
+gazetteer: setup
+	$(BIN)/pip install --quiet -e '.[gazetteer]'
+	$(BIN)/python tools/build_gazetteer.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

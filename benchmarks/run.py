@@ -87,7 +87,142 @@ def bench_coding_vs_parsing(tmp: Path) -> dict:
     return result
 
 
-BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing}
+def bench_where(tmp: Path) -> dict:
+    """Seconds of place resolution (PlaceResolver.places + locate on every verb, more than the events an
+    article has) beside spaCy's parse of the same 60 Guardian articles, in one process; gazetteer loading apart."""
+    import tacitus.nlp
+    from tacitus.actors import ActorResolver
+    from tacitus.where import PlaceResolver
+
+    texts = guardian_jsonl(tmp / "where.jsonl")
+    nlp = tacitus.nlp.load()
+    actors = ActorResolver(nlp=nlp)
+    start = time.perf_counter()
+    where = PlaceResolver(nlp=nlp)
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parse = time.perf_counter() - start
+    mentions = [actors(doc) for doc in docs]
+    places = located = 0
+    start = time.perf_counter()
+    for doc, found in zip(docs, mentions):
+        found_places = where.places(doc, found)
+        places += len(found_places)
+        for tok in doc:
+            if tok.pos_ == "VERB":
+                located += where.locate(tok, found_places, None) is not None
+    geo = time.perf_counter() - start
+    return {"articles": len(texts), "places": places, "verbs_located": located, "gazetteer_load_seconds": round(load, 2),
+            "parse_seconds": round(parse, 2), "where_seconds": round(geo, 3),
+            "where_share_of_parse": round(geo / parse, 4)}
+
+
+def peak_memory_run(cmd: list[str]) -> dict:
+    """Wall time of one whole-process run and the peak RSS of its largest process (a worker or the writer)."""
+    import psutil
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak: dict[int, int] = {}
+    while proc.poll() is None:
+        try:
+            for p in [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]:
+                peak[p.pid] = max(peak.get(p.pid, 0), p.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: some records failed, which the store records
+        return {"error": f"exit {proc.returncode}: {proc.stderr.read().strip()[-800:]}"}
+    return {"seconds": round(elapsed, 1), "peak_rss_mb_per_process": round(max(peak.values(), default=0) / 2**20)}
+
+
+def bench_ingest(tmp: Path) -> dict:
+    """Articles/s of `tacitus ingest` on the whole Guardian corpus: local and Dask, 1 and 2 workers."""
+    path = tmp / "guardian_all.jsonl"
+    n = len(guardian_jsonl(path, n=10**6))
+    result = {"articles": n}
+    for engine in ("local", "dask"):
+        for workers in (1, 2):
+            db = tmp / f"ingest-{engine}-{workers}.duckdb"
+            run = peak_memory_run([str(BIN / "tacitus"), "ingest", str(path), "--db", str(db), "--engine", engine,
+                                   "--workers", str(workers)])
+            if "seconds" in run:
+                run["articles_per_second"] = round(n / run["seconds"], 2)
+            result[f"{engine}_{workers}"] = run
+    return result
+
+
+_COUNTRIES = ("USA RUS CHN SYR TUR IRN ISR UKR FRA GBR DEU IRQ SAU EGY IND PAK AFG JPN KOR PRK BRA MEX NGA ZAF "
+              "ETH KEN VEN CUB QAT JOR LBN YEM LBY SDN SOM MLI POL BLR GEO ARM AZE KAZ UZB TJK KGZ TKM MNG VNM "
+              "THA MYS IDN PHL AUS NZL CAN COL PER CHL ARG BOL ECU PRY URY GTM HND NIC SLV CRI PAN DOM HTI JAM "
+              "TTO BHS BRB ISL NOR SWE FIN DNK NLD BEL LUX CHE AUT ITA ESP PRT GRC CYP MLT ROU BGR SRB HRV BIH "
+              "MNE MKD ALB SVN").split()
+# Generated mentions (not coded): 400 actors, 10 event types, ten years of days, a third dated "relative".
+GENERATE = """
+CREATE TEMP TABLE codes AS SELECT {countries} AS c, ['GOV', 'MIL', 'REB', 'OPP'] AS s;
+CREATE TEMP TABLE kinds AS SELECT * FROM (VALUES (0, 'CONSULT', '040', 1, 1.0), (1, 'AGREE', '030', 1, 4.0),
+    (2, 'AID', '070', 2, 7.0), (3, 'ACCUSE', '112', 3, -2.0), (4, 'THREATEN', '130', 3, -4.4),
+    (5, 'ASSAULT', '180', 4, -9.0), (6, 'COERCE', '170', 4, -7.0), (7, 'DEMAND', '100', 3, -5.0),
+    (8, 'COOPERATE', '050', 1, 3.5), (9, 'SANCTION', '163', 4, -8.0)) t(k, plover, cameo, quad_class, goldstein);
+COPY (
+  WITH r AS (SELECT i, c[1 + hash(i) % 100] || s[1 + hash(i + 1) % 4] AS src,
+                    c[1 + hash(i + 2) % 100] || s[1 + hash(i + 3) % 4] AS tgt, hash(i + 4) % 10 AS k
+             FROM range({n}) t(i), codes)
+  SELECT 'g' || i AS id, 'art' || (i // 10) AS article_id,
+         src || '|' || tgt || '|' || plover || '|' || substr(cameo, 1, 2) || '|asserted' AS block,
+         i % 20 AS sentence_index, 'A generated sentence.' AS sentence, 'met' AS trigger, 0 AS trigger_start,
+         3 AS trigger_end, plover, cameo, quad_class, goldstein, src AS source_code, src AS source_name,
+         substr(src, 1, 3) AS source_country, substr(src, 4) AS source_sector, tgt AS target_code,
+         tgt AS target_name, substr(tgt, 1, 3) AS target_country, substr(tgt, 4) AS target_sector,
+         src AS source_codes, tgt AS target_codes,
+         DATE '2010-01-01' + CAST(hash(i * 3) % 3650 AS INTEGER) AS date, 'day' AS date_precision,
+         CASE WHEN i % 3 = 0 THEN 'relative' ELSE 'stated' END AS date_basis, 'asserted' AS modality,
+         0.8 AS confidence
+  FROM r JOIN kinds USING (k)) TO '{events}' (FORMAT parquet);
+COPY (SELECT 'art' || a AS id, md5(a::VARCHAR) AS content_hash,
+             DATE '2010-01-01' + CAST(a % 3650 AS INTEGER) AS date, 'given' AS date_basis,
+             'outlet ' || (a % 50) AS outlet, 10 AS num_events
+      FROM range({n} // 10) t(a)) TO '{articles}' (FORMAT parquet);
+"""
+
+
+def bench_store_10m(tmp: Path, n: int = 10_000_000) -> dict:
+    """Load 10 million generated mentions into the store (merging included), then a dyad series query."""
+    import duckdb
+
+    from tacitus.store import Store
+    part = tmp / "generated"
+    for table in ("articles", "events", "errors"):
+        (part / table).mkdir(parents=True)
+    start = time.perf_counter()
+    con = duckdb.connect()
+    con.execute(GENERATE.format(n=n, countries=_COUNTRIES, events=part / "events" / "part.parquet",
+                                articles=part / "articles" / "part.parquet"))
+    con.close()
+    generated = time.perf_counter() - start
+    db = tmp / "10m.duckdb"
+    with Store(db) as store:
+        start = time.perf_counter()
+        store.load_parquet(part)
+        loaded = time.perf_counter() - start
+        counts = store.counts()
+    times = []
+    with Store(db, read_only=True) as store:
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            series = store.dyad_series("RUSGOV", "UKRGOV", freq="month")
+            times.append(time.perf_counter() - start)
+    query = statistics.median(times)
+    return {"mentions": counts["events"], "merged_events": counts["merged_events"],
+            "generate_seconds": round(generated, 1), "load_seconds": round(loaded, 1),
+            "load_under_2_minutes": loaded < 120, "dyad_series_seconds": round(query, 3),
+            "dyad_series_under_1_second": query < 1, "series_rows": len(series),
+            "db_megabytes": round(db.stat().st_size / 2**20)}
+
+
+BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "where": bench_where,
+              "ingest": bench_ingest, "store_10m": bench_store_10m}
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ from tacitus.reading import read_text
 from tacitus.reading.boilerplate import captions
 from tacitus.reading.dateline import parse_dateline
 from tacitus.records import Article, Event, Sentence, Trigger, Warning, event_id
+from tacitus.where import PlaceResolver
 
 # Years considered when a story gives a day and month but no year and no actor narrows it.
 YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
@@ -32,9 +33,10 @@ def blank(text: str, spans) -> str:
 class Coder:
     """Codes articles into events. Services are passed in or built once per process."""
 
-    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None):
+    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None):
         self.nlp = nlp or nlp_loader.load()
         self.resolver = resolver or ActorResolver(nlp=self.nlp)
+        self.places = places or PlaceResolver(nlp=self.nlp)
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_triggers()
 
@@ -83,7 +85,10 @@ class Coder:
         if article.date is None and self._infer_publication_date(article, doc, mentions):
             mentions = self.resolver(doc, article.date)
         candidates = extract_events(doc, mentions, self.lexicon)
-        events = self._records(article, candidates)
+        places = self.places.places(doc, mentions) if candidates else []
+        dateline = parse_dateline(article.text[:600], article.excluded)
+        where = self.places.named(dateline.place if dateline else None, places) if candidates else None
+        events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))
         self._check_captions(article, events)
         return events
 
@@ -114,7 +119,7 @@ class Coder:
             "the lead and the terms of the office-holders mentioned"))
         return True
 
-    def _records(self, article: Article, candidates: list[Candidate]) -> list[Event]:
+    def _records(self, article: Article, candidates: list[Candidate], locate=lambda c: None) -> list[Event]:
         publication = dt.date.fromisoformat(article.date) if article.date else None
         events: list[Event] = []
         # "a day after", "two days later" count from the last event dated in an earlier sentence.
@@ -136,7 +141,7 @@ class Coder:
                 source=c.source, target=c.target,
                 date=resolved.date, date_text=resolved.text, date_precision=resolved.precision,
                 date_basis=resolved.basis, modality=c.modality, reported_by=c.reported_by,
-                confidence=c.confidence))
+                location=locate(c), confidence=c.confidence))
             if resolved.date and resolved.precision == "day":
                 latest = (c.sentence_index, dt.date.fromisoformat(resolved.date))
         return events

@@ -32,7 +32,11 @@ PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "
 # Prepositions after which a capital still stands for its government ("pressure on Moscow", "talks with Kyiv").
 ACTOR_PREPS = {"by", "with", "against", "on", "for", "of"}
 MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
-PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural"}
+PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural",
+            "it": "thing"}
+# What "it" can stand for: a state or an organisation, never a person.
+THING_KINDS = ("country", "capital", "metonym", "organisation")
+PARTY_PREPS = {"to", "toward", "towards", "between"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "agent", "conj", "appos", "obj"}
 GROUP_PERSONS = ("presidents", "leaders", "men", "women", "ministers", "foreign ministers", "prime ministers",
                  "heads of state", "chancellors", "premiers", "diplomats", "envoys")
@@ -368,10 +372,15 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
+            if owner is None:  # "opposition groups in Zimbabwe", "protesters in Iran"
+                owner = next((by_end.get(c.i + 1) for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                              for c in p.children if c.dep_ == "pobj"), None)
+                if owner is not None and (owner.used or owner.kind != "country"):
+                    owner = None
             for r in run:
                 r.used = True
             if owner is not None:
-                owner.used = True
+                owner.used = owner.start < start  # a country after "in" stays a place as well
                 actor = self._owner_actor(owner, sector)
             else:
                 actor = self._actor(sector, None, None, sector)
@@ -387,7 +396,8 @@ class ActorResolver:
                 continue  # "Jordan Henderson", "George Washington"
             place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             if a.kind == "country":
-                if place:
+                # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
+                if place and root.head.lower_ not in PARTY_PREPS:
                     continue
                 emit(a.start, a.end, "country", [self._owner_actor(a, None)])
             elif a.kind == "capital":
@@ -404,6 +414,11 @@ class ActorResolver:
                 if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound") and not place \
                         and not hyphen:
                     emit(a.start, a.end, "demonym", [self._owner_actor(a, None)], plural=a.plural)
+                elif root.dep_ in ("amod", "compound") and not hyphen and a.end == root.head.i \
+                        and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (
+                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS):
+                    # "shelled Iraqi towns", "curbs on German goods": the country stands for what it owns.
+                    emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])
             elif a.kind == "organisation":
                 emit(a.start, a.end, "organisation", [self._owner_actor(a, None)],
                      plural=a.payload.sector in ("REB", "UAF"))
@@ -438,7 +453,11 @@ class ActorResolver:
             if ref.kind == "pronoun":
                 if tok.dep_ not in ARG_DEPS:
                     continue
-                if PRONOUNS[ref.payload] == "person":
+                if PRONOUNS[ref.payload] == "thing":
+                    things = [m for m in recent if m.kind in THING_KINDS and len(m.actors) == 1]
+                    if things:
+                        actors = things[-1].actors
+                elif PRONOUNS[ref.payload] == "person":
                     people = [m for m in recent if m.kind in ("person", "titled")
                               or (m.kind == "pronoun" and PRONOUNS.get(m.text.lower()) == "person")]
                     if people:

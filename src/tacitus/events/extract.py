@@ -1,7 +1,7 @@
 """The events layer: for each sentence, triggers with their source, target, modality and reporter."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -10,6 +10,7 @@ from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
 from tacitus.events.roles import MentionIndex, Roles, noun_roles, verb_roles
 from tacitus.events.triggers import find_triggers
+from tacitus.records import Actor
 
 
 @dataclass
@@ -39,6 +40,29 @@ def _sides(roles: Roles) -> tuple[list, list]:
     if roles.reciprocal and not target and len(source) >= 2:  # "the pair met": one mention, two actors
         source, target = source[:1], source[1:]
     return source, target
+
+
+# Sectors that act inside their own country: with no country of their own they take the other side's
+# ("Egyptian police dispersed demonstrators").
+DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED", "BUS", "REF", "CRM", "JUD",
+                    "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
+PROTEST_ROOT = "14"
+
+
+def _localise(side: list, other: list) -> list:
+    country = next((a.country for a in other if a.country), None)
+    if country is None:
+        return side
+    return [replace(a, country=country, code=country + (a.sector or ""))
+            if not a.country and a.sector in DOMESTIC_SECTORS else a for a in side]
+
+
+def _implied_target(entry: TriggerEntry, source: list) -> list:
+    """A protest with no named target is aimed at the protesters' own government (CAMEO's convention)."""
+    country = next((a.country for a in source if a.country), None)
+    if entry.cameo.startswith(PROTEST_ROOT) and country:
+        return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
+    return []
 
 
 def _known(actor) -> bool:
@@ -73,14 +97,38 @@ def _content_of(token: Token, triggers: set[int]) -> bool:
     return False
 
 
+QUOTES = {'"', "“", "”"}
+
+
+def _quoted(sentence: Span) -> list[tuple[int, int]]:
+    """Token ranges between quotation marks."""
+    marks = [t.i for t in sentence if t.text in QUOTES]
+    return list(zip(marks[::2], marks[1::2]))
+
+
+def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentions: list) -> bool:
+    """A trigger inside a quotation whose actor stands outside it is what was said, not an event:
+    'they agreed to pursue plans to "resolve the war, end the crisis, allow refugees to return"'."""
+    for start, end in quotes:
+        if start < trigger.i < end:
+            return not any(start < m.start < end for m in source_mentions)
+    return False
+
+
 def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon) -> list[Candidate]:
     candidates = []
+    quotes = _quoted(sentence)
     for match in find_triggers(sentence, lexicon):
         token, entry = match.token, match.entry
         if is_reporting(token) or entry.cameo == "010":
             continue  # speech is attribution, not an event between actors
         roles = verb_roles(token, index, entry.prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
         source, target = _sides(roles)
+        if quotes and _quoted_content(token, quotes, roles.source):
+            continue
+        source, target = _localise(source, target), _localise(target, source)
+        if source and not target:
+            target = _implied_target(entry, source)
         if not source or not target:
             continue
         if not any(_known(a) for a in source + target):

@@ -120,7 +120,25 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         if found:
             return found, True
     found = _prep_targets(verb, index, exclude)
-    return found, True if found else False
+    if found:
+        return found, True
+    return _complement_targets(verb, index, exclude), False
+
+
+def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list:
+    """The party inside what a verb of demand, threat or promise is about: "demanded that Israel ease",
+    "threatened to shell Iraqi towns", "agreed to provide aid to Poland"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            found = [m for m in index.of_phrase(next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None))
+                     if m not in exclude]
+            if found:
+                return found
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            found, _ = _object_targets(child, index, exclude, None)
+            if found:
+                return found
+    return []
 
 
 def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:

@@ -1,0 +1,93 @@
+"""The gazetteer the project owns: data/gazetteer.tsv (built by tools/build_gazetteer.py), loaded once.
+
+Only the standard library here: the packages the table is built from are not needed at run time.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+COLUMNS = ("id", "name", "asciiname", "altnames", "country", "feature", "lat", "lon", "population",
+           "parent", "neighbours")
+# Arabic articles spelt a dozen ways ("ar Raqqah", "ash Shughur", "ez-Zor", "el Bab") are one key: "al".
+_ARTICLES = {"el", "ar", "as", "ash", "at", "ad", "an", "az", "ez", "es", "ed", "er", "et", "adh", "ath", "ul"}
+_QUOTES = re.compile(r"[‘’'`ʿʾ\".]")
+_SEPARATORS = re.compile(r"[\s\-‐–—,/]+")
+
+
+def key(name: str, fold_articles: bool = True) -> str:
+    """The form names are compared in: no accents, quotes or hyphens, lower case, one article spelling."""
+    if name.isascii() and name.isalpha():  # most names: one plain word (the fast path keeps loading quick)
+        return name.lower()
+    s = name
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = _SEPARATORS.sub(" ", _QUOTES.sub("", s)).strip().lower()
+    if fold_articles and " " in s:
+        words = s.split(" ")
+        s = " ".join("al" if w in _ARTICLES and i < len(words) - 1 else w for i, w in enumerate(words))
+    return s
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    country: str | None  # ISO 3166 alpha-3
+    feature: str  # country | adm1 | capital | city | site | region | continent
+    lat: float | None
+    lon: float | None
+    population: int
+    parent: str | None  # the adm1 a city lies in (ISO 3166-2 code), when known
+    neighbours: tuple[str, ...]  # countries only: ISO3 of the countries bordering it
+    primary: tuple[str, ...]  # keys of its own name and ASCII name (the rest are alternate names)
+    alternates: int  # how many alternate names it has: well-known places have many
+
+
+class Gazetteer:
+    """Entries and a name index: key(name) -> entries bearing that name (primary or alternate)."""
+
+    def __init__(self, entries: list[Entry], names: dict[str, list[Entry]]):
+        self.entries = entries
+        self.names = names
+        self.by_id = {e.id: e for e in entries}
+        self.countries = {e.country: e for e in entries if e.feature == "country"}
+        # Every word that starts some indexed name: a cheap filter before building n-grams.
+        self.first_words = {k.split(" ", 1)[0] for k in names}
+
+    def lookup(self, text: str) -> list[Entry]:
+        k = key(text)
+        found = self.names.get(k)
+        if found is None and k.startswith(("al ", "the ")):
+            found = self.names.get(k.split(" ", 1)[1])
+        return found or []
+
+    @classmethod
+    def from_rows(cls, rows) -> "Gazetteer":
+        entries: list[Entry] = []
+        names: dict[str, list[Entry]] = {}
+        for r in rows:
+            alts = r["altnames"].split("|") if r["altnames"] else []
+            e = Entry(r["id"], r["name"], r["country"] or None, r["feature"],
+                      float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None,
+                      int(r["population"] or 0), r.get("parent") or None,
+                      tuple(n for n in (r.get("neighbours") or "").split(",") if n),
+                      (key(r["name"]), key(r["asciiname"])), len(alts))
+            entries.append(e)
+            for k in {key(n) for n in (r["name"], r["asciiname"], *alts) if n}:
+                names.setdefault(k, []).append(e)
+                if k.startswith("al ") and len(k) > 6:  # "Al Bab" is also written "Bab"
+                    names.setdefault(k[3:], []).append(e)
+        return cls(entries, names)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The packaged gazetteer, read once per process."""
+    path = resources.files("tacitus.places") / "data" / "gazetteer.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return Gazetteer.from_rows(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
