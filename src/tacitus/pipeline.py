@@ -84,8 +84,13 @@ class Coder:
         mentions = self.resolver(doc, article.date)
         if article.date is None and self._infer_publication_date(article, doc, mentions):
             mentions = self.resolver(doc, article.date)
-        candidates = extract_events(doc, mentions, self.lexicon)
-        places = self.places.places(doc, mentions) if candidates else []
+        places = self.places.places(doc, mentions)
+
+        def place_of(trigger):
+            p = self.places.stated_place(trigger, places)
+            return (p.entry.country, p.text, p.span) if p is not None and p.entry.country else None
+
+        candidates = extract_events(doc, mentions, self.lexicon, place_of)
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))

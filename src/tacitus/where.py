@@ -330,6 +330,13 @@ class PlaceResolver:
                 out[f"{side}_place"] = _entry_dict(found) if found else None
         return out
 
+    def stated_place(self, trigger, places: list[Place]) -> Place | None:
+        """The place a phrase on the trigger puts the event in ("strikes in Idlib"), if any."""
+        sent = trigger.sent
+        stated = [(rank, abs(p.start - trigger.i), p) for p in places if sent.start <= p.start < sent.end
+                  for rank in [self._attached(trigger, p)] if rank is not None]
+        return min(stated, key=lambda t: t[:2])[2] if stated else None
+
     @staticmethod
     def _attached(trigger, place: Place) -> int | None:
         """Rank of the preposition linking the place to the trigger (0 best), None when not linked.

@@ -47,6 +47,9 @@ def _sides(roles: Roles) -> tuple[list, list]:
 DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED", "BUS", "REF", "CRM", "JUD",
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 PROTEST_ROOT = "14"
+# Events whose unnamed target is, by coding convention, the country they happen in:
+# visits, aid, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
+PLACE_TARGET_ROOTS = {"04", "07", "15", "17", "18", "19", "20"}
 
 
 def _localise(side: list, other: list) -> list:
@@ -57,11 +60,15 @@ def _localise(side: list, other: list) -> list:
             if not a.country and a.sector in DOMESTIC_SECTORS else a for a in side]
 
 
-def _implied_target(entry: TriggerEntry, source: list) -> list:
-    """A protest with no named target is aimed at the protesters' own government (CAMEO's convention)."""
+def _implied_target(entry: TriggerEntry, source: list, place) -> list:
+    """A target the sentence implies without naming a party: a protest is aimed at the protesters' own
+    government; a visit, strike or deployment with a place is aimed at the place's country."""
     country = next((a.country for a in source if a.country), None)
     if entry.cameo.startswith(PROTEST_ROOT) and country:
         return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
+    if place is not None and entry.cameo[:2] in PLACE_TARGET_ROOTS and place[0] != country:
+        iso3, text, span = place
+        return [Actor(text=text, span=span, code=iso3, country=iso3, sector=None, name=None)]
     return []
 
 
@@ -115,7 +122,14 @@ def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentio
     return False
 
 
-def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon) -> list[Candidate]:
+def _nowhere(token: Token):
+    return None
+
+
+def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon,
+                        place_of=_nowhere) -> list[Candidate]:
+    """Events of one sentence. `place_of(trigger)` gives (ISO3, text, span) of a place the trigger is
+    stated to happen in, or None."""
     candidates = []
     quotes = _quoted(sentence)
     for match in find_triggers(sentence, lexicon):
@@ -128,7 +142,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         source, target = _localise(source, target), _localise(target, source)
         if source and not target:
-            target = _implied_target(entry, source)
+            target = _implied_target(entry, source, place_of(token))
         if not source or not target:
             continue
         if not any(_known(a) for a in source + target):
@@ -145,10 +159,10 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     return [c for c in candidates if not _content_of(c.trigger, coded)]
 
 
-def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon) -> list[Candidate]:
+def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere) -> list[Candidate]:
     index = MentionIndex(mentions)
     out: list[Candidate] = []
     sentences = (s for s in doc.sents if s.text.strip())  # blanked captions leave empty "sentences"
     for i, sentence in enumerate(sentences):
-        out.extend(sentence_candidates(i, sentence, index, lexicon))
+        out.extend(sentence_candidates(i, sentence, index, lexicon, place_of))
     return out
