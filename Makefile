@@ -16,7 +16,7 @@ $(BIN)/tacitus: pyproject.toml
 setup: $(BIN)/tacitus
 
 demo: setup
-	$(BIN)/tacitus code samples/ --format table
+	$(BIN)/tacitus code samples/articles/ --format table
 
 test: setup
 	$(BIN)/python -m pytest -q

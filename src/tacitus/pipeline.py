@@ -102,19 +102,24 @@ class Coder:
         dateline = parse_dateline(article.text[:600])
         if dateline is None or not dateline.month or not dateline.day:
             return False
-        years = set(YEARS_WITHOUT_ACTORS)
-        for terms in self.resolver.person_terms(mentions):
-            held = set()
-            for start, end in terms:
-                last = int(end[:4]) if end else dt.date.today().year
-                held.update(range(int(start[:4]), last + 1))
-            if years & held:
-                years &= held
-        lead = next((s.text for s in doc.sents if s.text.strip()), "")
+        terms = self.resolver.person_terms(mentions)
+
+        def holders(year: int) -> int:  # how many of the office-holders mentioned held an office that day
+            try:
+                day = dt.date(year, dateline.month, dateline.day).isoformat()
+            except ValueError:  # 29 February
+                return -1
+            return sum(any(start <= day and (end is None or day < end) for start, end in person)
+                       for person in terms)
+
+        fit = {y: holders(y) for y in YEARS_WITHOUT_ACTORS}
+        years = [y for y, n in fit.items() if n == max(fit.values())]
+        # The lead's weekday: the dateline may stand as a "sentence" of its own, so read two.
+        lead = " ".join([s.text for s in doc.sents if s.text.strip()][:2])
         weekday = when.weekday_in(lead)
-        year = when.infer_year(dateline.month, dateline.day, weekday, sorted(years))
+        year = when.infer_year(dateline.month, dateline.day, weekday, years)
         if year is None and weekday is not None:  # the lead's day may be the day before publication
-            year = when.infer_year(dateline.month, dateline.day, (weekday + 1) % 7, sorted(years))
+            year = when.infer_year(dateline.month, dateline.day, (weekday + 1) % 7, years)
         if year is None:
             return False
         article.date = dt.date(year, dateline.month, dateline.day).isoformat()
