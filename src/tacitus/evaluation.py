@@ -327,6 +327,17 @@ def load_petrarch_names(path: Path) -> dict[str, set[str]]:
     return names
 
 
+def petrarch_actors(names: dict[str, set[str]]) -> list:
+    """The validation dictionary's names as actor-table rows: each code a state of its own."""
+    from tacitus.actors.tables import Organisation
+    out = []
+    for code, group in sorted(names.items()):
+        spelled = sorted(n.title() for n in group if n)
+        if spelled:
+            out.append(Organisation(code, spelled[0], tuple(spelled[1:]), code, None))
+    return out
+
+
 def load_penta(path: Path) -> list[tuple[str, int]]:
     rows = []
     with open(path, newline="", encoding="utf-8") as f:
@@ -417,8 +428,10 @@ def evaluate(data_dir: Optional[Path], coder, out: TextIO = sys.stdout, limit: O
         sentences, left_out = load_petrarch(path)
         names_path = data_dir / PETRARCH_ACTORS
         names = load_petrarch_names(names_path) if names_path.exists() else None
+        # The suite's invented states (Arnor, Gondor) join the coder's actors, as a user's own table would.
+        petr_coder = coder.with_actors(petrarch_actors(names)) if names and hasattr(coder, "with_actors") else coder
         r = results["files"][PETRARCH_FILE] = {"task": "sentence CAMEO", "left_out": left_out,
-                                               **run_petrarch(head(sentences), coder, names)}
+                                               **run_petrarch(head(sentences), petr_coder, names)}
         _print_rows(PETRARCH_FILE, [(k, _fmt(r[k])) for k in
                                     ("n", "left_out", "codings", "accuracy", "root_accuracy", "extra",
                                      "extra_per_correct", "role_accuracy", "role_n", "errors")], out)

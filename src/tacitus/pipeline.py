@@ -40,6 +40,11 @@ class Coder:
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_triggers()
 
+    def with_actors(self, organisations) -> "Coder":
+        """The same coder that also knows a user's own actors (see actors.tables.read_actor_file)."""
+        tables = self.resolver.tables.extended(organisations)
+        return Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places)
+
     # -- public API ------------------------------------------------------------------------------
     def code_text(self, text: str, date: str | None = None, id: str = "text", **fields) -> tuple[Article, list[Event]]:
         article = read_text(text, id=id, date=date, **fields)

@@ -372,8 +372,9 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
-            if owner is None:  # "opposition groups in Zimbabwe", "protesters in Iran"
-                owner = next((by_end.get(c.i + 1) for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+            if owner is None:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
+                owner = next((by_end.get(c.i + 1) for p in head.children
+                              if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
                               for c in p.children if c.dep_ == "pobj"), None)
                 if owner is not None and (owner.used or owner.kind != "country"):
                     owner = None

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from functools import lru_cache
 from importlib import resources
 
@@ -56,9 +57,17 @@ class ActorTables:
     def person_terms(self, person: str) -> list[Term]:
         return [t for t in self.terms if t.person == person]
 
+    def extended(self, organisations: list[Organisation]) -> "ActorTables":
+        """These tables plus a user's own actors (matched like organisations)."""
+        org_codes = dict(self.org_codes)
+        for o in organisations:
+            org_codes.setdefault(o.code, o)
+        return replace(self, organisations=self.organisations + list(organisations), org_codes=org_codes)
 
-def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("tacitus.actors").joinpath("data", filename).read_text(encoding="utf-8")
+
+def _rows(filename: str, text: str | None = None) -> list[dict[str, str]]:
+    if text is None:
+        text = resources.files("tacitus.actors").joinpath("data", filename).read_text(encoding="utf-8")
     reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
 
@@ -67,13 +76,26 @@ def _list(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in cell.split("|") if x.strip())
 
 
+def _organisations(rows: list[dict[str, str]]) -> list[Organisation]:
+    return [Organisation(r["code"], r["name"], _list(r.get("aliases", "")), r.get("country") or None,
+                         r.get("sector") or None) for r in rows]
+
+
+def read_actor_file(path: str | Path) -> list[Organisation]:
+    """A user's actor table: TSV with columns code, name and optional aliases (|-separated), country, sector."""
+    rows = _rows(str(path), Path(path).read_text(encoding="utf-8"))
+    missing = {"code", "name"} - set(rows[0] if rows else {"code", "name"})
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    return _organisations(rows)
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> ActorTables:
     countries = {r["iso3"]: Country(r["iso3"], r["name"], _list(r["aliases"]), _list(r["demonyms"]),
                                     _list(r["capitals"])) for r in _rows("countries.tsv")}
     metonyms = [Metonym(r["phrase"], r["code"] or None, r["name"] or None) for r in _rows("metonyms.tsv")]
-    orgs = [Organisation(r["code"], r["name"], _list(r["aliases"]), r["country"] or None, r["sector"] or None)
-            for r in _rows("organisations.tsv")]
+    orgs = _organisations(_rows("organisations.tsv"))
     terms, aliases = [], {}
     for r in _rows("leaders.tsv"):
         terms.append(Term(r["person"], r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
