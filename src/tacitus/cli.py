@@ -43,6 +43,9 @@ def _print_table(article, events, out) -> None:
 def cmd_code(args) -> int:
     from tacitus.reading import ReadError, read_paths
     coder = _coder()
+    if args.actors:
+        from tacitus.actors.tables import read_actor_file
+        coder = coder.with_actors(read_actor_file(args.actors))
     failed = 0
     out = sys.stdout
     results = []
@@ -135,6 +138,60 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_ingest(args) -> int:
+    from tacitus.engines import ingest
+    from tacitus.store import Store
+    options = {"scheduler": args.scheduler, "staging": args.staging} if args.engine == "dask" else {}
+    with Store(args.db) as store:
+        progress = ingest(args.paths, store, engine=args.engine, workers=args.workers, default_date=args.date,
+                          **options)
+        counts = store.counts()
+    print(f"tacitus: {args.db}: {counts['articles']} articles, {counts['events']} coded events, "
+          f"{counts['merged_events']} merged events, {counts['errors']} errors", file=sys.stderr)
+    return 1 if progress.errors else 0
+
+
+def cmd_export(args) -> int:
+    import datetime as dt
+
+    from tacitus.export import FORMATS, export
+    from tacitus.store import open as open_store
+    if args.format not in FORMATS:
+        print(f"tacitus: unknown format {args.format!r} (one of {', '.join(FORMATS)})", file=sys.stderr)
+        return 2
+    for value in (args.since, args.until):
+        try:
+            value and dt.date.fromisoformat(value)
+        except ValueError:
+            print(f"tacitus: --since/--until must be YYYY-MM-DD, not {value!r}", file=sys.stderr)
+            return 2
+    with open_store(args.db) as store:
+        if args.output:
+            with open(args.output, "wb") as out:
+                n = export(store, args.format, out, since=args.since, until=args.until)
+        else:
+            n = export(store, args.format, sys.stdout.buffer, since=args.since, until=args.until)
+            sys.stdout.buffer.flush()
+    print(f"tacitus: exported {n} events", file=sys.stderr)
+    return 0
+
+
+def cmd_query(args) -> int:
+    import duckdb
+
+    import pandas as pd
+    from tacitus.store import read_only_query
+    try:
+        frame = read_only_query(args.db, args.sql)
+    except (ValueError, duckdb.Error) as exc:
+        print(f"tacitus: {exc}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.max_rows", args.max_rows, "display.max_columns", None, "display.width", 200,
+                           "display.max_colwidth", 60):
+        print(frame.to_string(index=False) if len(frame) <= args.max_rows else frame)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tacitus", description="Political event data from news articles.")
     parser.add_argument("--version", action="version", version=f"tacitus {__version__}")
@@ -145,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that give none")
     p.add_argument("--format", choices=["table", "json", "jsonl"], default="table")
     p.add_argument("--workers", type=int, default=1, help="processes to code in (default 1)")
+    p.add_argument("--actors", help="your own actor table: TSV with columns code, name, aliases, country, sector")
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("classify", help="code (sentence, source, target) rows of a TSV file")
@@ -162,6 +220,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of coded output")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("ingest", help="code articles into a DuckDB event store (resumable)")
+    p.add_argument("paths", nargs="+", help="as for `code`, plus .jsonl.gz, .jsonl.zst and WARC files")
+    p.add_argument("--db", required=True, help="DuckDB file (created if missing)")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs that give none")
+    p.add_argument("--workers", type=int, default=1, help="processes or Dask workers to code in (default 1)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
+    p.add_argument("--staging", help="Parquet staging folder the Dask workers share (default: beside --db)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write the merged events of a store in an exchange format")
+    p.add_argument("--db", required=True, help="DuckDB event store")
+    p.add_argument("--format", required=True, help="plover-jsonl, gdelt, icews, csv, parquet (or a plug-in's)")
+    p.add_argument("--since", help="first event date (YYYY-MM-DD)")
+    p.add_argument("--until", help="last event date (YYYY-MM-DD)")
+    p.add_argument("--output", help="file to write (default stdout)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("query", help="run a read-only SQL SELECT on a store and print the result")
+    p.add_argument("sql", help='e.g. "SELECT plover, count(*) FROM merged_events GROUP BY 1"')
+    p.add_argument("--db", required=True, help="DuckDB event store")
+    p.add_argument("--max-rows", type=int, default=100, help="rows printed in full (default 100)")
+    p.set_defaults(func=cmd_query)
     return parser
 
 
@@ -178,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:
         return 0
-    except (FileNotFoundError, PermissionError) as exc:
+    except (FileNotFoundError, PermissionError, ValueError) as exc:
         print(f"tacitus: {exc}", file=sys.stderr)
         return 2
 

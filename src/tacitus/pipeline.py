@@ -39,11 +39,14 @@ class Coder:
         self.places = places or PlaceResolver(nlp=self.nlp)
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_triggers()
+        self.extra_actors: tuple = ()  # a user's own actors, handed on to worker processes
 
     def with_actors(self, organisations) -> "Coder":
         """The same coder that also knows a user's own actors (see actors.tables.read_actor_file)."""
         tables = self.resolver.tables.extended(organisations)
-        return Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places)
+        coder = Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places)
+        coder.extra_actors = self.extra_actors + tuple(organisations)
+        return coder
 
     # -- public API ------------------------------------------------------------------------------
     def code_text(self, text: str, date: str | None = None, id: str = "text", **fields) -> tuple[Article, list[Event]]:
@@ -62,7 +65,7 @@ class Coder:
                       batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
         """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
         if workers > 1:
-            with ProcessPoolExecutor(workers, initializer=_init_worker) as pool:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors,)) as pool:
                 yield from pool.map(_code_in_worker, articles, chunksize=4)
             return
         batch: list[Article] = []
@@ -193,9 +196,9 @@ def _dyad(source, target) -> frozenset:
 _worker_coder: Coder | None = None
 
 
-def _init_worker():
+def _init_worker(extra_actors: tuple = ()):
     global _worker_coder
-    _worker_coder = Coder()
+    _worker_coder = Coder().with_actors(extra_actors) if extra_actors else Coder()
 
 
 def _code_in_worker(article: Article):

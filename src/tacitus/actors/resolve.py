@@ -372,6 +372,7 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
+            owner_after = owner is None
             if owner is None:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
                 owner = next((by_end.get(c.i + 1) for p in head.children
                               if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
@@ -381,7 +382,7 @@ class ActorResolver:
             for r in run:
                 r.used = True
             if owner is not None:
-                owner.used = owner.start < start  # a country after "in" stays a place as well
+                owner.used = not owner_after  # a country after "in" stays a place as well
                 actor = self._owner_actor(owner, sector)
             else:
                 actor = self._actor(sector, None, None, sector)

@@ -118,6 +118,11 @@ Read = Iterator[tuple[str, Union[Article, ReadError]]]
 
 
 def _read_file(path: Path, default_date: str | None) -> Read:
+    from tacitus.reading.archives import read_archive  # compressed JSONL and WARC files
+    archive = read_archive(path, default_date)
+    if archive is not None:
+        yield from archive
+        return
     suffix = path.suffix.lower()
     name = path.name
     try:
