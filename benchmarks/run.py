@@ -166,8 +166,8 @@ CREATE TEMP TABLE kinds AS SELECT * FROM (VALUES (0, 'CONSULT', '040', 1, 1.0), 
     (5, 'ASSAULT', '180', 4, -9.0), (6, 'COERCE', '170', 4, -7.0), (7, 'DEMAND', '100', 3, -5.0),
     (8, 'COOPERATE', '050', 1, 3.5), (9, 'SANCTION', '163', 4, -8.0)) t(k, plover, cameo, quad_class, goldstein);
 COPY (
-  WITH r AS (SELECT i, c[1 + hash(i) % 100] || s[1 + hash(i + 1) % 4] AS src,
-                    c[1 + hash(i + 2) % 100] || s[1 + hash(i + 3) % 4] AS tgt, hash(i + 4) % 10 AS k
+  WITH r AS (SELECT i, c[1 + (hash(i) % 100)::BIGINT] || s[1 + (hash(i + 1) % 4)::BIGINT] AS src,
+                    c[1 + (hash(i + 2) % 100)::BIGINT] || s[1 + (hash(i + 3) % 4)::BIGINT] AS tgt, (hash(i + 4) % 10)::INTEGER AS k
              FROM range({n}) t(i), codes)
   SELECT 'g' || i AS id, 'art' || (i // 10) AS article_id,
          src || '|' || tgt || '|' || plover || '|' || substr(cameo, 1, 2) || '|asserted' AS block,
@@ -178,11 +178,14 @@ COPY (
          src AS source_codes, tgt AS target_codes,
          DATE '2010-01-01' + CAST(hash(i * 3) % 3650 AS INTEGER) AS date, 'day' AS date_precision,
          CASE WHEN i % 3 = 0 THEN 'relative' ELSE 'stated' END AS date_basis, 'asserted' AS modality,
-         0.8 AS confidence
+         0.8 AS confidence, NULL::VARCHAR AS mode, NULL::VARCHAR AS context, NULL::DOUBLE AS intensity,
+         NULL::VARCHAR AS source, NULL::VARCHAR AS target, NULL::VARCHAR AS date_text,
+         NULL::VARCHAR AS reported_by, NULL::VARCHAR AS location
   FROM r JOIN kinds USING (k)) TO '{events}' (FORMAT parquet);
 COPY (SELECT 'art' || a AS id, md5(a::VARCHAR) AS content_hash,
              DATE '2010-01-01' + CAST(a % 3650 AS INTEGER) AS date, 'given' AS date_basis,
-             'outlet ' || (a % 50) AS outlet, 10 AS num_events
+             'outlet ' || (a % 50) AS outlet, 10 AS num_events, NULL::VARCHAR AS title, NULL::VARCHAR AS url,
+             NULL::VARCHAR AS dateline, NULL::VARCHAR AS warnings, NULL::VARCHAR AS text
       FROM range({n} // 10) t(a)) TO '{articles}' (FORMAT parquet);
 """
 
