@@ -1,6 +1,7 @@
 """Speed benchmarks, run by `make bench` (never by the test suite).
 
-Each benchmark is a function taking the shared data directory and returning a dict of figures;
+`benchmarks/run.py NAME...` runs only the named ones. Each benchmark is a function taking a scratch
+folder and returning a dict of figures;
 add new ones (classifier pairs/s, ingest, ...) to BENCHMARKS. Results are printed and written to
 benchmarks/results.json.
 """
@@ -228,15 +229,24 @@ BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "where": bench_where
               "ingest": bench_ingest, "store_10m": bench_store_10m}
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    unknown = set(names) - set(BENCHMARKS)
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
     if not GUARDIAN.exists():
         print(f"benchmarks need the shared corpus at {GUARDIAN}; it is absent, nothing was measured.",
               file=sys.stderr)
         return 1
-    results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M:%S"), "benchmarks": {}}
+    # Earlier figures are kept for the benchmarks not run this time.
+    old = json.loads((HERE / "results.json").read_text()) if (HERE / "results.json").exists() else {}
+    results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+               "benchmarks": old.get("benchmarks", {})}
     print("machine: {cpu}, {cores} cores, Python {python}".format(**results["machine"]))
     with tempfile.TemporaryDirectory() as tmp:
         for name, bench in BENCHMARKS.items():
+            if names and name not in names:
+                continue
             print(f"\n{name} ...", flush=True)
             r = results["benchmarks"][name] = bench(Path(tmp))
             print(json.dumps(r, indent=2))
@@ -248,11 +258,12 @@ def main() -> int:
               f"median of {RUNS} whole-process runs)")
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwritten {HERE / 'results.json'}")
-    failed = [name for name, r in results["benchmarks"].items() if "error" in json.dumps(r)]
+    failed = [name for name, r in results["benchmarks"].items()
+              if (not names or name in names) and "error" in json.dumps(r)]
     if failed:
         print(f"failed: {', '.join(failed)} (see the error entries above)", file=sys.stderr)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
