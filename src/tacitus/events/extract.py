@@ -42,8 +42,8 @@ def _sides(roles: Roles) -> tuple[list, list]:
     return source, target
 
 
-# Sectors that act inside their own country: with no country of their own they take the other side's
-# ("Egyptian police dispersed demonstrators").
+# Sectors that act inside their own country: a bare agent noun with no country of its own takes the
+# other side's ("Egyptian police dispersed demonstrators"); a named group keeps its code.
 DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED", "BUS", "REF", "CRM", "JUD",
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 PROTEST_ROOT = "14"
@@ -57,7 +57,7 @@ def _localise(side: list, other: list) -> list:
     if country is None:
         return side
     return [replace(a, country=country, code=country + (a.sector or ""))
-            if not a.country and a.sector in DOMESTIC_SECTORS else a for a in side]
+            if not a.country and a.sector in DOMESTIC_SECTORS and a.code == a.sector else a for a in side]
 
 
 def _implied_target(entry: TriggerEntry, source: list, place) -> list:
