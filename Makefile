@@ -18,7 +18,7 @@ setup: $(BIN)/tacitus
 demo: setup
 	$(BIN)/tacitus code samples/articles/ --format table
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval: setup
@@ -37,6 +37,13 @@ train: setup
 gazetteer: setup
 	$(BIN)/pip install --quiet -e '.[gazetteer]'
 	$(BIN)/python tools/build_gazetteer.py
+
+# The browser tests (tests/test_web_browser.py) drive Debian's chromium through Playwright: the browser
+# comes from apt (as root, as CI runs), never from Playwright's own download.
+.PHONY: browser
+browser: setup
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium not installed: browser tests will skip"; fi
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

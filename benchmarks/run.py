@@ -225,8 +225,90 @@ def bench_store_10m(tmp: Path, n: int = 10_000_000) -> dict:
             "db_megabytes": round(db.stat().st_size / 2**20)}
 
 
+SERVE_CLIENTS = 50
+SERVE_SECONDS = 30
+SERVE_QUERIES = ["limit=50", "limit=50&offset=5000", "actor=RUS&limit=50", "dyad=USAGOV,RUSGOV&directed=false",
+                 "since=2015-01-01&until=2015-03-31&limit=100", "category=ASSAULT&quad_class=4&limit=50",
+                 "text=generated&limit=20&offset=100"]
+
+
+def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
+    """Requests/s and latency of GET /api/events under 50 concurrent clients for 30 s over loopback: `tacitus serve`
+    in its own process on a store of generated mentions, clients in this one (asyncio + httpx)."""
+    import asyncio
+    import socket
+
+    import duckdb
+    import httpx
+
+    from tacitus.store import Store
+    part = tmp / "serve"
+    for table in ("articles", "events", "errors"):
+        (part / table).mkdir(parents=True)
+    con = duckdb.connect()
+    con.execute(GENERATE.format(n=mentions, countries=_COUNTRIES, events=part / "events" / "part.parquet",
+                                articles=part / "articles" / "part.parquet"))
+    con.close()
+    db = tmp / "serve.duckdb"
+    with Store(db) as store:
+        store.load_parquet(part)
+        merged = store.counts()["merged_events"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            return {"error": "the server did not start: " + (server.stderr.read() if server.poll() is not None else "")}
+
+        async def client(http, k: int, deadline: float, latencies: list, failures: list):
+            for i in range(10**6):  # bounded; the deadline ends it
+                if time.perf_counter() >= deadline:
+                    return
+                start = time.perf_counter()
+                try:
+                    r = await http.get("/api/events?" + SERVE_QUERIES[(k + i) % len(SERVE_QUERIES)])
+                except httpx.HTTPError as exc:
+                    failures.append(type(exc).__name__)
+                    continue
+                latencies.append(time.perf_counter() - start)
+                if r.status_code != 200:
+                    failures.append(r.status_code)
+
+        async def run():
+            latencies: list[float] = []
+            failures: list[int] = []
+            limits = httpx.Limits(max_connections=SERVE_CLIENTS, max_keepalive_connections=SERVE_CLIENTS)
+            async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+                start = time.perf_counter()
+                deadline = start + SERVE_SECONDS
+                await asyncio.gather(*(client(http, k, deadline, latencies, failures) for k in range(SERVE_CLIENTS)))
+                return latencies, failures, time.perf_counter() - start
+
+        latencies, failures, elapsed = asyncio.run(run())
+    finally:
+        server.terminate()
+        server.wait(10)
+    if not latencies:
+        return {"error": f"no request succeeded: {failures[:5]} {server.stderr.read()[-800:]}"}
+    latencies.sort()
+    pick = (lambda q: round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1))
+    return {"merged_events": merged, "clients": SERVE_CLIENTS, "seconds": round(elapsed, 1),
+            "requests": len(latencies), "failed": len(failures),
+            "requests_per_second": round(len(latencies) / elapsed, 1), "p50_ms": pick(0.50), "p95_ms": pick(0.95),
+            **({"error": f"{len(failures)} requests failed: {sorted(set(map(str, failures)))}"} if failures else {})}
+
+
 BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "where": bench_where,
-              "ingest": bench_ingest, "store_10m": bench_store_10m}
+              "ingest": bench_ingest, "store_10m": bench_store_10m, "serve": bench_serve}
 
 
 def main(names: list[str]) -> int:

@@ -12,9 +12,9 @@ from tacitus import __version__
 DEFAULT_DATA = Path("../shared/data")
 
 
-def _coder():
+def _coder(kind: str = "model"):
     from tacitus.pipeline import Coder
-    return Coder()
+    return Coder() if kind == "model" else Coder(classifier=None)
 
 
 def _actors_text(actors) -> str:
@@ -42,7 +42,7 @@ def _print_table(article, events, out) -> None:
 
 def cmd_code(args) -> int:
     from tacitus.reading import ReadError, read_paths
-    coder = _coder()
+    coder = _coder(args.coder)
     if args.actors:
         from tacitus.actors.tables import read_actor_file
         coder = coder.with_actors(read_actor_file(args.actors))
@@ -80,7 +80,7 @@ def cmd_code(args) -> int:
 
 
 def cmd_classify(args) -> int:
-    coder = _coder()
+    coder = _coder(args.coder)
     with open(args.pairs, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f, delimiter="\t")
         missing = {"sentence", "source", "target"} - set(reader.fieldnames or [])
@@ -123,12 +123,15 @@ def cmd_info(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from tacitus.evaluation import evaluate
+    from tacitus.evaluation import evaluate, evaluate_corrections
+    if args.corrections:
+        evaluate_corrections(args.corrections, _coder(args.coder))
+        return 0
     data = Path(args.data)
     if not data.is_dir():
         print(f"tacitus: no gold data at {data} (give --data DIR)", file=sys.stderr)
         return 2
-    evaluate(data, _coder(), limit=args.limit)
+    evaluate(data, _coder(args.coder), limit=args.limit)
     return 0
 
 
@@ -154,9 +157,12 @@ def cmd_ingest(args) -> int:
 def cmd_export(args) -> int:
     import datetime as dt
 
-    from tacitus.export import FORMATS, export
+    from tacitus.export import CORRECTION_FORMATS, FORMATS, export, export_corrections
     from tacitus.store import open as open_store
-    if args.format not in FORMATS:
+    if args.corrections and args.format not in CORRECTION_FORMATS:
+        print(f"tacitus: --corrections writes {' or '.join(CORRECTION_FORMATS)}", file=sys.stderr)
+        return 2
+    if not args.corrections and args.format not in FORMATS:
         print(f"tacitus: unknown format {args.format!r} (one of {', '.join(FORMATS)})", file=sys.stderr)
         return 2
     for value in (args.since, args.until):
@@ -166,13 +172,17 @@ def cmd_export(args) -> int:
             print(f"tacitus: --since/--until must be YYYY-MM-DD, not {value!r}", file=sys.stderr)
             return 2
     with open_store(args.db) as store:
+        def write(out):
+            if args.corrections:
+                return export_corrections(store, args.format, out)
+            return export(store, args.format, out, since=args.since, until=args.until)
         if args.output:
             with open(args.output, "wb") as out:
-                n = export(store, args.format, out, since=args.since, until=args.until)
+                n = write(out)
         else:
-            n = export(store, args.format, sys.stdout.buffer, since=args.since, until=args.until)
+            n = write(sys.stdout.buffer)
             sys.stdout.buffer.flush()
-    print(f"tacitus: exported {n} events", file=sys.stderr)
+    print(f"tacitus: exported {n} {'corrections' if args.corrections else 'events'}", file=sys.stderr)
     return 0
 
 
@@ -192,6 +202,29 @@ def cmd_query(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import os
+
+    import uvicorn
+
+    from tacitus.web.api import create_app
+    token = os.environ.get("TACITUS_TOKEN") or None
+    if args.token_file:
+        token = Path(args.token_file).read_text(encoding="utf-8").strip() or None
+    app = create_app(args.db, token=token)
+    if not token:
+        print("tacitus: no token configured (TACITUS_TOKEN or --token-file): coding and reviews are refused",
+              file=sys.stderr)
+    print(f"tacitus: serving {args.db} on http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", limit_concurrency=200)
+    return 0
+
+
+CODER_OPTION = dict(choices=["model", "rules"], default="model",
+                    help="model: trigger rules checked and recoded by the learned classifier (default); "
+                         "rules: the lexicon and dependency rules alone")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tacitus", description="Political event data from news articles.")
     parser.add_argument("--version", action="version", version=f"tacitus {__version__}")
@@ -203,10 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "jsonl"], default="table")
     p.add_argument("--workers", type=int, default=1, help="processes to code in (default 1)")
     p.add_argument("--actors", help="your own actor table: TSV with columns code, name, aliases, country, sector")
+    p.add_argument("--coder", **CODER_OPTION)
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("classify", help="code (sentence, source, target) rows of a TSV file")
     p.add_argument("pairs", help="TSV with header sentence, source, target")
+    p.add_argument("--coder", **CODER_OPTION)
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser("info", help="versions, spaCy pipeline, table sizes")
@@ -216,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the coder on gold-coded data")
     p.add_argument("--data", default=str(DEFAULT_DATA), help="folder with gold/ (default ../shared/data)")
     p.add_argument("--limit", type=int, help="at most this many items per file")
+    p.add_argument("--coder", **CODER_OPTION)
+    p.add_argument("--corrections", metavar="DB", help="score against the reviews in this store instead")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("schema", help="print the JSON Schema of coded output")
@@ -237,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="first event date (YYYY-MM-DD)")
     p.add_argument("--until", help="last event date (YYYY-MM-DD)")
     p.add_argument("--output", help="file to write (default stdout)")
+    p.add_argument("--corrections", action="store_true",
+                   help="write the reviewers' verdicts and corrections instead (--format csv or jsonl)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("query", help="run a read-only SQL SELECT on a store and print the result")
@@ -244,6 +283,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, help="DuckDB event store")
     p.add_argument("--max-rows", type=int, default=100, help="rows printed in full (default 100)")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("serve", help="REST API and dashboard over a store (http://127.0.0.1:8000/)")
+    p.add_argument("--db", required=True, help="DuckDB event store (the server is its one writer)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--token-file", help="file holding the token write endpoints need (else $TACITUS_TOKEN)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -260,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:
         return 0
-    except (FileNotFoundError, PermissionError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # missing or unwritable files, a full disk: no traceback
         print(f"tacitus: {exc}", file=sys.stderr)
         return 2
 

@@ -453,6 +453,62 @@ def evaluate(data_dir: Optional[Path], coder, out: TextIO = sys.stdout, limit: O
     return results
 
 
+# ---------------------------------------------------------------- reviewers' corrections
+
+def corrections_scores(reviews: Sequence[dict], coded: dict[tuple, list]) -> dict:
+    """The coder against reviewers' verdicts (`tacitus export --corrections` rows). `coded` maps
+    (article_id, trigger_start, trigger_end) to the events the coder gives now at that trigger.
+    An accepted or corrected event should be coded there with the reviewed category, actors and date;
+    a rejected one should no longer be coded there."""
+    kept = [r for r in reviews if r["verdict"] in ("accept", "correct")]
+    rejected = [r for r in reviews if r["verdict"] == "reject"]
+
+    def fits(e, r, what: str) -> bool:
+        if what == "category":
+            return e.event.plover == r["plover"]
+        if what == "date":
+            return e.date == (str(r["date"])[:10] if r["date"] else None)
+        actors = e.source if what == "source" else e.target
+        return (actors[0].code if actors else None) == r[f"{what}_code"]
+
+    hits = {k: 0 for k in ("found", "category", "source", "target", "date", "all")}
+    for r in kept:
+        events = coded.get((r["article_id"], r["trigger_start"], r["trigger_end"]), [])
+        hits["found"] += bool(events)
+        for what in ("category", "source", "target", "date"):
+            hits[what] += any(fits(e, r, what) for e in events)
+        hits["all"] += any(all(fits(e, r, w) for w in ("category", "source", "target", "date")) for e in events)
+    still = sum(bool(coded.get((r["article_id"], r["trigger_start"], r["trigger_end"]))) for r in rejected)
+    share = (lambda k: hits[k] / len(kept) if kept else None)
+    return {"n": len(reviews), "accepted": sum(r["verdict"] == "accept" for r in reviews),
+            "corrected": sum(r["verdict"] == "correct" for r in reviews), "rejected": len(rejected),
+            **{k: share(k) for k in hits}, "rejected_still_coded": still / len(rejected) if rejected else None}
+
+
+def evaluate_corrections(db, coder, out: TextIO = sys.stdout) -> dict:
+    """Code again the stored articles that reviewed events come from and score the coder against the
+    reviews of a store (its `reviews` table, written by `tacitus serve`)."""
+    from tacitus.store import open as open_store
+    from tacitus.web import corrections
+    with open_store(db) as store:
+        reviews = corrections(store)
+        ids = sorted({r["article_id"] for r in reviews})
+        articles = store.sql("SELECT id, text, title, date, date_basis FROM articles WHERE id IN (SELECT unnest(?))",
+                             [ids]).to_dict("records") if ids else []
+    coded: dict[tuple, list] = {}
+    for a in articles:
+        # A publication date the input gave is given again; one read from a dateline is read again.
+        date = a["date"].isoformat()[:10] if a["date_basis"] == "given" and a["date"] is not None else None
+        _, events = coder.code_text(a["text"], date=date, id=a["id"], title=a["title"])
+        for e in events:
+            coded.setdefault((a["id"], *e.trigger.span), []).append(e)
+    r = corrections_scores(reviews, coded)
+    _print_rows(f"reviewed events in {db} (shares of the accepted and corrected ones)",
+                [(k, _fmt(r[k])) for k in ("n", "accepted", "corrected", "rejected", "found", "category", "source",
+                                           "target", "date", "all", "rejected_still_coded")], out)
+    return r
+
+
 # ---------------------------------------------------------------- printing
 
 def _fmt(x) -> str:

@@ -50,6 +50,29 @@ def export(store, format: str, out: BinaryIO, since: str | None = None, until: s
     return len(events)
 
 
+CORRECTION_FORMATS = ("csv", "jsonl")
+
+
+def export_corrections(store, format: str, out: BinaryIO) -> int:
+    """Write the reviewers' verdicts (the latest per event, machine values beside them) as CSV or JSON lines;
+    returns how many. They live in their own table, apart from the coder's output (see tacitus.web)."""
+    from tacitus.web import corrections
+    if format not in CORRECTION_FORMATS:
+        raise ValueError(f"corrections are written as {' or '.join(CORRECTION_FORMATS)}, not {format!r}")
+    rows = corrections(store)
+    text = _text(out)
+    if format == "csv":
+        from tacitus.web import REVIEW_COLUMNS
+        writer = csv.DictWriter(text, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            text.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    text.detach()
+    return len(rows)
+
+
 # -- helpers ---------------------------------------------------------------------------------------------
 def _text(out: BinaryIO) -> io.TextIOWrapper:
     return io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
@@ -244,4 +267,4 @@ def write_parquet(events: pd.DataFrame, out: BinaryIO) -> None:
     out.write(buffer.getvalue())
 
 
-__all__ = ["FORMATS", "Format", "export", "register"]
+__all__ = ["FORMATS", "Format", "export", "export_corrections", "register"]

@@ -13,8 +13,10 @@ killed at any moment leaves the file as it was after the last whole batch.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -130,6 +132,10 @@ def _json(value) -> str:
 
 
 # -- the store -------------------------------------------------------------------------------------------
+class StoreError(OSError):
+    """The store's file cannot be opened or written: permissions, a full disk, not a DuckDB file."""
+
+
 class Store:
     """A DuckDB event store. `Store(path)` opens it for writing (creating it); `tacitus.open` reads."""
 
@@ -137,10 +143,26 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no event store at {self.path}")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
-        if not read_only:
-            self._run(SCHEMA)
-            self._run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        folder = self.path.parent
+        # DuckDB writes a journal beside the file, but only at the first commit: after all the coding.
+        if not read_only and folder.is_dir() and not os.access(folder, os.W_OK):
+            raise StoreError(f"{self.path}: cannot write to the folder {folder} (the store keeps a journal there)")
+        created = not self.path.exists()
+        self.con = None
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            if not read_only:
+                self._run(SCHEMA)
+                self._run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        except duckdb.Error as exc:
+            if self.con is not None:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.close()
+            if created:  # a half-made file is no store; leave nothing behind
+                for leftover in (self.path, Path(f"{self.path}.wal")):
+                    leftover.unlink(missing_ok=True)
+            mode = "for reading" if read_only else "for writing"
+            raise StoreError(f"{self.path}: cannot be opened {mode}: {exc}") from exc
 
     def _run(self, query: str, params: list | None = None) -> list:
         """Execute and fetch: the connection must not keep an unfinished result between statements."""
@@ -217,8 +239,12 @@ class Store:
             new = self._run("SELECT count(*) FROM _new")[0][0]
             self._run("COMMIT")
             return new
-        except BaseException:
-            self._run("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already ended the transaction
+                self._run("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"{self.path}: a batch could not be stored (the batches before it are kept): "
+                                 f"{exc}") from exc
             raise
 
     def _merge(self) -> None:
