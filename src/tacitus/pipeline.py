@@ -9,6 +9,7 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import Candidate, extract_events
+from tacitus.events.proposals import propose
 from tacitus.events.ontology import load_ontology, load_triggers
 from tacitus.reading import read_text
 from tacitus.reading.boilerplate import captions
@@ -18,6 +19,9 @@ from tacitus.where import PlaceResolver
 
 # Years considered when a story gives a day and month but no year and no actor narrows it.
 YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
+# spaCy refuses texts over 1,000,000 characters and its parser needs memory in proportion to the text
+# parsed at once (about 0.4 GB per 100,000 characters): longer texts are parsed in pieces and joined.
+PARSE_CHARS = 100_000
 
 
 def blank(text: str, spans) -> str:
@@ -30,21 +34,41 @@ def blank(text: str, spans) -> str:
     return "".join(chars)
 
 
+def pieces(text: str, size: int = PARSE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, after a line break or else a space when one
+    is in the second half of the piece; joined they give `text` back."""
+    out = []
+    while len(text) > size:
+        cut = text.rfind("\n", size // 2, size)
+        cut = cut if cut >= 0 else text.rfind(" ", size // 2, size)
+        cut = cut + 1 if cut >= 0 else size
+        out.append(text[:cut])
+        text = text[cut:]
+    return out + [text]
+
+
 class Coder:
     """Codes articles into events. Services are passed in or built once per process."""
 
-    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None):
+    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None, classifier="default"):
+        """`classifier`: a PairClassifier, None for the rules alone, or "default" for the shipped model
+        when it is installed."""
         self.nlp = nlp or nlp_loader.load()
         self.resolver = resolver or ActorResolver(nlp=self.nlp)
         self.places = places or PlaceResolver(nlp=self.nlp)
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_triggers()
         self.extra_actors: tuple = ()  # a user's own actors, handed on to worker processes
+        if classifier == "default":
+            from tacitus.events import classifier as learned
+            classifier = learned.PairClassifier.load() if learned.available() else None
+        self.classifier = classifier
 
     def with_actors(self, organisations) -> "Coder":
         """The same coder that also knows a user's own actors (see actors.tables.read_actor_file)."""
         tables = self.resolver.tables.extended(organisations)
-        coder = Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places)
+        coder = Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places,
+                      self.classifier)
         coder.extra_actors = self.extra_actors + tuple(organisations)
         return coder
 
@@ -55,7 +79,7 @@ class Coder:
 
     def code_article(self, article: Article, doc=None) -> list[Event]:
         try:
-            doc = doc if doc is not None else self.nlp(blank(article.text, article.excluded))
+            doc = doc if doc is not None else self.parse(blank(article.text, article.excluded))
             return self._code(article, doc)
         except Exception as exc:  # one bad article never stops a batch
             article.warnings.append(Warning("error", f"could not be coded: {type(exc).__name__}: {exc}"))
@@ -65,15 +89,17 @@ class Coder:
                       batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
         """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
         if workers > 1:
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors,)) as pool:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, self.classifier is not None)) as pool:
                 yield from pool.map(_code_in_worker, articles, chunksize=4)
             return
         batch: list[Article] = []
+        chars = 0  # parsed at once: memory grows with the characters of a batch, not its articles
         for article in articles:
             batch.append(article)
-            if len(batch) >= batch_size:
+            chars += len(article.text)
+            if len(batch) >= batch_size or chars >= PARSE_CHARS:
                 yield from self._code_batch(batch)
-                batch = []
+                batch, chars = [], 0
         yield from self._code_batch(batch)
 
     def classify_pair(self, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
@@ -81,12 +107,19 @@ class Coder:
         from tacitus.events.pair import classify_pair
         return classify_pair(self, sentence, source, target)
 
+    def parse(self, text: str):
+        """The spaCy doc of `text`; a long text is parsed in pieces, with the same character offsets."""
+        if len(text) <= PARSE_CHARS:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+        return Doc.from_docs(list(self.nlp.pipe(pieces(text, PARSE_CHARS), batch_size=1)), ensure_whitespace=False)
+
     # -- stages ----------------------------------------------------------------------------------
     def _code_batch(self, batch: list[Article]):
         texts = [blank(a.text, a.excluded) for a in batch]
-        docs = self.nlp.pipe(texts, batch_size=len(batch) or 1)
-        for article, doc in zip(batch, docs):
-            yield article, self.code_article(article, doc)
+        docs = self.nlp.pipe([t for t in texts if len(t) <= PARSE_CHARS], batch_size=len(batch) or 1)
+        for article, text in zip(batch, texts):  # long texts are parsed alone, in pieces, by code_article
+            yield article, self.code_article(article, next(docs) if len(text) <= PARSE_CHARS else None)
 
     def _code(self, article: Article, doc) -> list[Event]:
         mentions = self.resolver(doc, article.date)
@@ -98,12 +131,33 @@ class Coder:
             p = self.places.stated_place(trigger, places)
             return (p.entry.country, p.text, p.span) if p is not None and p.entry.country else None
 
-        candidates = extract_events(doc, mentions, self.lexicon, place_of)
+        candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of))
+        if self.classifier is not None:
+            candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier),
+                                key=lambda c: c.trigger.i)
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))
         self._check_captions(article, events)
         return events
+
+    def _classify(self, candidates: list[Candidate]) -> list[Candidate]:
+        """The learned classifier's word on each rule candidate: keep, recode or drop (classifier.combine)."""
+        if self.classifier is None or not candidates:
+            return candidates
+        from tacitus.events.classifier import combine
+        # A pair read off one group mention ("the two presidents agreed") has no two spans to mark.
+        scored = [c for c in candidates if c.source[0].span and c.target[0].span
+                  and c.source[0].span != c.target[0].span]
+        items = [(c.sentence.text, _relative(c.source[0].span, c.sentence), _relative(c.target[0].span, c.sentence))
+                 for c in scored]
+        kept = [c for c in candidates if c not in scored]
+        for c, prediction in zip(scored, self.classifier.predict(items)):
+            cameo, confidence = combine(c.cameo, prediction)
+            if cameo is not None:
+                c.cameo, c.confidence = cameo, round(confidence, 2)
+                kept.append(c)
+        return sorted(kept, key=lambda c: c.trigger.i)
 
     def _infer_publication_date(self, article: Article, doc, mentions) -> bool:
         """A dateline with day and month but no year: the year whose calendar and office-holders fit."""
@@ -151,11 +205,11 @@ class Coder:
                                          future=c.modality == "future", anchor=anchor)
             span = (c.trigger.idx, c.trigger.idx + len(c.trigger.text))
             events.append(Event(
-                id=event_id(article.id, span, c.entry.cameo, c.source, c.target),
+                id=event_id(article.id, span, c.cameo, c.source, c.target),
                 article_id=article.id,
                 sentence=Sentence(c.sentence_index, sentence_text),
                 trigger=Trigger(c.trigger.text, span),
-                event=self.ontology.event_type(c.entry.cameo),
+                event=self.ontology.event_type(c.cameo),
                 source=c.source, target=c.target,
                 date=resolved.date, date_text=resolved.text, date_precision=resolved.precision,
                 date_basis=resolved.basis, modality=c.modality, reported_by=c.reported_by,
@@ -170,14 +224,14 @@ class Coder:
             return
         publication = dt.date.fromisoformat(article.date) if article.date else None
         for start, end in captions(article):
-            doc = self.nlp(article.text[start:end])
-            for c in extract_events(doc, self.resolver(doc, article.date), self.lexicon):
+            doc = self.parse(article.text[start:end])
+            for c in self._classify(extract_events(doc, self.resolver(doc, article.date), self.lexicon)):
                 caption_date = when.resolve_date(c.sentence.text, c.trigger.idx - c.sentence.start_char, publication)
                 if caption_date.basis == "publication" or not caption_date.date:
                     continue
                 dyad = _dyad(c.source, c.target)
                 same = [e for e in events if _dyad(e.source, e.target) == dyad
-                        and e.event.plover == self.ontology.event_type(c.entry.cameo).plover]
+                        and e.event.plover == self.ontology.event_type(c.cameo).plover]
                 if same and all(e.date != caption_date.date for e in same):
                     body = same[0]
                     if any(w.kind == "date_conflict" for w in article.warnings):
@@ -189,6 +243,10 @@ class Coder:
                         (start + c.trigger.idx, start + c.trigger.idx + len(c.trigger.text))))
 
 
+def _relative(span, sentence) -> tuple[int, int]:
+    return span[0] - sentence.start_char, span[1] - sentence.start_char
+
+
 def _dyad(source, target) -> frozenset:
     return frozenset({a.country or a.code for a in source} | {a.country or a.code for a in target})
 
@@ -196,9 +254,10 @@ def _dyad(source, target) -> frozenset:
 _worker_coder: Coder | None = None
 
 
-def _init_worker(extra_actors: tuple = ()):
+def _init_worker(extra_actors: tuple = (), learned: bool = True):
     global _worker_coder
-    _worker_coder = Coder().with_actors(extra_actors) if extra_actors else Coder()
+    coder = Coder() if learned else Coder(classifier=None)
+    _worker_coder = coder.with_actors(extra_actors) if extra_actors else coder
 
 
 def _code_in_worker(article: Article):

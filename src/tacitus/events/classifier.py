@@ -233,7 +233,7 @@ class PairClassifier:
         """The shipped model, loaded once per process."""
         return _shipped()
 
-    def logits(self, items: Sequence[Item], batch_size: int = 64):
+    def logits(self, items: Sequence[Item], batch_size: int = 32):
         import numpy as np
         order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
         out = np.zeros((len(items), len(self.labels)), dtype=np.float32)
@@ -244,7 +244,7 @@ class PairClassifier:
             out[chunk] = logits
         return out
 
-    def probabilities(self, items: Sequence[Item], batch_size: int = 64):
+    def probabilities(self, items: Sequence[Item], batch_size: int = 32):
         import numpy as np
         if not items:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
@@ -253,7 +253,7 @@ class PairClassifier:
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
 
-    def predict(self, items: Sequence[Item], batch_size: int = 64) -> list[Prediction]:
+    def predict(self, items: Sequence[Item], batch_size: int = 32) -> list[Prediction]:
         items = [(s, tuple(src), tuple(tgt)) for s, src, tgt in items]
         return [self._prediction(item[0], row) for item, row in zip(items, self.probabilities(items, batch_size))]
 

@@ -24,6 +24,10 @@ class Candidate:
     modality: str
     reported_by: list  # Actors
     confidence: float
+    cameo: str = ""  # the code given; the rule's unless the learned classifier changes it
+
+    def __post_init__(self):
+        self.cameo = self.cameo or self.entry.cameo
 
 
 def _actors(mentions: list) -> list:

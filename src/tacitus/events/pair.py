@@ -18,8 +18,15 @@ def _overlaps(actors: list, rng: tuple[int, int] | None) -> bool:
 
 
 def classify_pair(coder, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
-    doc = coder.nlp(sentence)
     src, tgt = _char_range(sentence, source), _char_range(sentence, target)
+    if coder.classifier is not None and src and tgt:
+        p = coder.classifier.predict([(sentence, src, tgt)])[0]
+        return p.plover, p.cameo, round(p.confidence, 2)
+    return _by_rules(coder, sentence, src, tgt)
+
+
+def _by_rules(coder, sentence: str, src, tgt) -> tuple[str | None, str | None, float]:
+    doc = coder.nlp(sentence)
     mentions = coder.resolver(doc, None)
     index = MentionIndex(mentions)
     best = None

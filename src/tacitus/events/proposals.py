@@ -1,0 +1,49 @@
+"""Dyads the trigger rules missed, proposed to the learned classifier: in a sentence with no coded
+event, the subject actor against each other actor; kept only when the model is confident."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tacitus.attribution import is_reporting, reported_by
+from tacitus.events.extract import Candidate, _actors, _known
+from tacitus.events.modality import modality
+from tacitus.events.ontology import TriggerEntry
+from tacitus.events.roles import MentionIndex
+
+# Higher than the bar for recoding a rule's candidate: here the model alone says an event happened.
+PROPOSE_AT = 0.8
+MAX_TARGETS = 3
+
+
+def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> list[Candidate]:
+    index = MentionIndex(mentions)
+    done = {c.sentence.start for c in coded}
+    pending: list[tuple] = []
+    for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
+        if sentence.start in done:
+            continue
+        here = [m for m in mentions if sentence.start <= m.start < sentence.end
+                and any(_known(a) for a in m.actors)]
+        sources = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                   and not is_reporting(doc[m.start:m.end].root.head)]
+        if not sources or len(here) < 2:
+            continue
+        source = sources[0]
+        codes = {a.code for a in source.actors}
+        targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}][:MAX_TARGETS]
+        for target in targets:
+            pending.append((number, sentence, source, target))
+    if not pending:
+        return []
+    items = [(s.text, (m.start_char - s.start_char, m.end_char - s.start_char),
+              (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, m, t in pending]
+    out = []
+    for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
+        if p.plover is None or p.confidence < PROPOSE_AT or p.cameo is None:
+            continue
+        trigger = doc[source.start:source.end].root.head
+        entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
+        out.append(Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
+                             modality(trigger), _actors(reported_by(trigger, sentence, index)),
+                             round(p.confidence * 0.9, 2)))
+    return out
