@@ -170,6 +170,10 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- matching
 
+    def names_an_actor(self, text: str) -> bool:
+        """Whether a phrase holds a name or agent noun of the tables: cheap (tokenizer and matcher only)."""
+        return any(a.kind not in ("pronoun", "group") for a in self._atoms(self.nlp.make_doc(text)))
+
     def _atoms(self, doc) -> list[_Atom]:
         from spacy.util import filter_spans
 

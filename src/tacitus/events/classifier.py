@@ -161,7 +161,7 @@ MODE_WORDS: dict[str, list[tuple[str, str]]] = {
                ("curfew", r"\bcurfews?\b"),
                ("martial-law", r"\bmartial law\b"),
                ("seize", r"\b(seiz\w*|confiscat\w*)\b"),
-               ("restrict", r"\b(restrict\w*|ban(ned|s)?|censor\w*|block\w*)\b")],
+               ("restrict", r"\b(sanction\w*|embargo\w*|restrict\w*|ban(ned|s)?|censor\w*|block\w*)\b")],
     "SANCTION": [("expel", r"\b(expel\w*|expulsion)\b"),
                  ("withdraw", r"\b(recall\w*|withdr[ae]w\w*|sever\w*)\b"),
                  ("discontinue", r"\b(suspend\w*|halt\w*|cut off|cuts? off|stopp?\w*|freez\w*)\b")],

@@ -19,6 +19,8 @@ def _overlaps(actors: list, rng: tuple[int, int] | None) -> bool:
 
 def classify_pair(coder, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
     src, tgt = _char_range(sentence, source), _char_range(sentence, target)
+    if not (coder.resolver.names_an_actor(source) or coder.resolver.names_an_actor(target)):
+        return None, None, 0.0  # "heavy rain" and "the capital": no political actor on either side
     if coder.classifier is not None and src and tgt:
         p = coder.classifier.predict([(sentence, src, tgt)])[0]
         return p.plover, p.cameo, round(p.confidence, 2)
