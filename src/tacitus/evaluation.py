@@ -394,9 +394,10 @@ def run_penta(rows: Sequence[tuple[str, int]], coder) -> dict:
 
 # ---------------------------------------------------------------- the command
 
-def evaluate(data_dir: Optional[Path], coder, out: TextIO = sys.stdout, limit: Optional[int] = None) -> dict:
+def evaluate(data_dir: Optional[Path], coder, out: Optional[TextIO] = None, limit: Optional[int] = None) -> dict:
     """Score `coder` on every gold file found under data_dir; print tables; return the figures
     as {"files": {relative path: figures}, "skipped": [relative path, ...]}."""
+    out = out or sys.stdout  # looked up at call time, so a redirected stdout is honoured
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     results: dict = {"files": {}, "skipped": []}
 
@@ -485,9 +486,10 @@ def corrections_scores(reviews: Sequence[dict], coded: dict[tuple, list]) -> dic
             **{k: share(k) for k in hits}, "rejected_still_coded": still / len(rejected) if rejected else None}
 
 
-def evaluate_corrections(db, coder, out: TextIO = sys.stdout) -> dict:
+def evaluate_corrections(db, coder, out: Optional[TextIO] = None) -> dict:
     """Code again the stored articles that reviewed events come from and score the coder against the
     reviews of a store (its `reviews` table, written by `tacitus serve`)."""
+    out = out or sys.stdout
     from tacitus.store import open as open_store
     from tacitus.web import corrections
     with open_store(db) as store:
