@@ -43,7 +43,9 @@ def _sides(roles: Roles) -> tuple[list, list]:
     source, target = _actors(roles.source), _actors(roles.target)
     if roles.reciprocal and not target and len(source) >= 2:  # "the pair met": one mention, two actors
         source, target = source[:1], source[1:]
-    return source, target
+    # "Guterres urged both sides": a group that takes in the source does not make it its own target.
+    acting = {(a.code, a.name) for a in source}
+    return source, [a for a in target if (a.code, a.name) not in acting]
 
 
 # Sectors that act inside their own country: a bare agent noun with no country of its own takes the

@@ -30,6 +30,9 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
             continue
         source = sources[0]
         codes = {a.code for a in source.actors}
+        # Who acts together with the source ("the US and France mediated", and a later "it") is no target.
+        partners = {t.i for t in doc[source.start:source.end].root.conjuncts}
+        codes |= {a.code for m in here if doc[m.start:m.end].root.i in partners for a in m.actors}
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}][:MAX_TARGETS]
         for target in targets:
             pending.append((number, sentence, source, target))
