@@ -307,8 +307,125 @@ def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
             **({"error": f"{len(failures)} requests failed: {sorted(set(map(str, failures)))}"} if failures else {})}
 
 
+LOAD_CLIENTS = 50
+LOAD_SECONDS = 60
+LOAD_TOKEN = "bench-token"
+LOAD_DYADS = [("RUSGOV", "UKRGOV"), ("USAGOV", "CHNGOV"), ("ISRMIL", "LBNREB"), ("TUR", "SYR")]
+
+
+def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
+    """50 concurrent clients for 60 s over loopback against `tacitus serve` in its own process: every tenth
+    posts a Guardian article to /api/code (with the token), the others read (events list, one event, dyad
+    series). Errors (any answer but 200, or a failed connection), requests/s and p50/p95 latency per kind."""
+    import asyncio
+    import socket
+
+    import duckdb
+    import httpx
+
+    from tacitus.store import Store
+    texts = guardian_jsonl(tmp / "load.jsonl", n=20)
+    part = tmp / "load"
+    for table in ("articles", "events", "errors"):
+        (part / table).mkdir(parents=True)
+    con = duckdb.connect()
+    con.execute(GENERATE.format(n=mentions, countries=_COUNTRIES, events=part / "events" / "part.parquet",
+                                articles=part / "articles" / "part.parquet"))
+    con.close()
+    db = tmp / "load.duckdb"
+    with Store(db) as store:
+        store.load_parquet(part)
+        merged = store.counts()["merged_events"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    log = open(tmp / "load-server.log", "w+")
+    server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
+                              env={**os.environ, "TACITUS_TOKEN": LOAD_TOKEN}, stdout=subprocess.DEVNULL, stderr=log)
+    auth = {"Authorization": f"Bearer {LOAD_TOKEN}"}
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            return {"error": "the server did not start: " + (tmp / "load-server.log").read_text()[-800:]}
+        ids = [e["id"] for e in httpx.get(base + "/api/events?limit=500", timeout=60).json()["events"]]
+        # The pipeline loads on the first coding request: not part of the timed run.
+        warm = httpx.post(base + "/api/code", json={"text": texts[0]}, headers=auth, timeout=300)
+        if warm.status_code != 200:
+            return {"error": f"warm-up coding request answered {warm.status_code}: {warm.text[:300]}"}
+
+        def request(k: int, i: int):
+            if k % 10 == 0:
+                return "code", "POST", "/api/code", {"json": {"text": texts[(k + i) % len(texts)]}, "headers": auth}
+            kind = ("events", "event", "series")[(k + i) % 3]
+            if kind == "events":
+                return kind, "GET", "/api/events?" + SERVE_QUERIES[(k + i) % len(SERVE_QUERIES)], {}
+            if kind == "event":
+                return kind, "GET", f"/api/events/{ids[(k * 7 + i) % len(ids)]}", {}
+            a, b = LOAD_DYADS[(k + i) % len(LOAD_DYADS)]
+            return kind, "GET", f"/api/dyads/{a}/{b}/series?freq={('month', 'week')[i % 2]}&directed=false", {}
+
+        async def client(http, k: int, deadline: float, latencies: dict, errors: list):
+            for i in range(10**6):  # bounded; the deadline ends it
+                if time.perf_counter() >= deadline:
+                    return
+                kind, method, url, extra = request(k, i)
+                start = time.perf_counter()
+                try:
+                    r = await http.request(method, url, **extra)
+                except httpx.HTTPError as exc:
+                    errors.append(f"{kind} {type(exc).__name__}")
+                    continue
+                latencies[kind].append(time.perf_counter() - start)
+                if r.status_code != 200:
+                    errors.append(f"{kind} {r.status_code}")
+
+        async def run():
+            latencies: dict[str, list[float]] = {"events": [], "event": [], "series": [], "code": []}
+            errors: list[str] = []
+            # Idle connections are dropped before the server's keep-alive of 5 s ends them under a request.
+            limits = httpx.Limits(max_connections=LOAD_CLIENTS, max_keepalive_connections=LOAD_CLIENTS,
+                                  keepalive_expiry=2)
+            async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as http:
+                start = time.perf_counter()
+                await asyncio.gather(*(client(http, k, start + LOAD_SECONDS, latencies, errors)
+                                       for k in range(LOAD_CLIENTS)))
+                return latencies, errors, time.perf_counter() - start
+
+        load_before = os.getloadavg()
+        latencies, errors, elapsed = asyncio.run(run())
+        load_after = os.getloadavg()
+    finally:
+        server.terminate()
+        server.wait(10)
+        log.close()
+
+    def figures(values: list[float]) -> dict:
+        values = sorted(values)
+        pick = (lambda q: round(1000 * values[min(len(values) - 1, int(q * len(values)))], 1) if values else None)
+        return {"requests": len(values), "requests_per_second": round(len(values) / elapsed, 1),
+                "p50_ms": pick(0.50), "p95_ms": pick(0.95)}
+
+    result = {"merged_events": merged, "clients": LOAD_CLIENTS, "coding_clients": LOAD_CLIENTS // 10,
+              "seconds": round(elapsed, 1), "errors": len(errors),
+              "all": figures([t for v in latencies.values() for t in v]),
+              **{kind: figures(v) for kind, v in latencies.items()},
+              "load_average_1m_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+              "cores": os.cpu_count()}
+    if errors:
+        result["error"] = (f"{len(errors)} requests failed: {sorted(set(errors))[:20]}; server log: "
+                           f"{(tmp / 'load-server.log').read_text()[-800:]}")
+    return result
+
+
 BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "where": bench_where,
-              "ingest": bench_ingest, "store_10m": bench_store_10m, "serve": bench_serve}
+              "ingest": bench_ingest, "store_10m": bench_store_10m, "serve": bench_serve,
+              "load_mixed": bench_load_mixed}
 
 
 def main(names: list[str]) -> int:

@@ -1,6 +1,7 @@
 """The event store: writing batches, merging reports of one event, queries. Events are built by hand."""
 import random
 
+import duckdb
 import pytest
 
 import tacitus
@@ -168,3 +169,28 @@ def test_query_is_read_only(tmp_path):
     secret.write_text("a,b\n1,2\n")
     with pytest.raises(Exception, match="disabled"):
         read_only_query(path, f"SELECT * FROM read_csv('{secret}')")
+
+
+def test_query_cannot_touch_files_or_settings(tmp_path):
+    from tacitus.cli import main
+    path = tmp_path / "q.duckdb"
+    Store(path).close()
+    before = path.read_bytes()
+    out = tmp_path / "out"
+    for sql in (f"COPY (SELECT * FROM articles) TO '{out}.csv'", f"EXPORT DATABASE '{out}'", "LOAD httpfs",
+                "PRAGMA enable_external_access", "SET enable_external_access = true", "CALL pragma_version()",
+                "CREATE TABLE t AS SELECT 1", "INSERT INTO meta VALUES ('k', 'v')", "CHECKPOINT", "DETACH q",
+                f"ATTACH '{out}.duckdb' AS o; SELECT 1"):
+        with pytest.raises(ValueError, match="single SELECT"):
+            read_only_query(path, sql)
+        assert main(["query", "--db", str(path), sql]) == 2
+    for sql in ("SELECT * FROM read_text('/etc/passwd')", "FROM read_blob('/etc/passwd')",
+                "SELECT * FROM glob('/etc/*')", "SELECT * FROM read_csv('/etc/passwd') UNION ALL SELECT 1",
+                "WITH x AS (SELECT * FROM read_json('/etc/passwd')) SELECT * FROM x",
+                "SELECT * FROM query('SELECT * FROM read_text(''/etc/passwd'')')",
+                "SELECT * FROM 'https://example.com/x.csv'"):
+        with pytest.raises(duckdb.Error):
+            read_only_query(path, sql)
+        assert main(["query", "--db", str(path), sql]) == 2
+    assert read_only_query(path, "SELECT current_setting('enable_external_access') AS on").on.tolist() == [False]
+    assert path.read_bytes() == before and not list(tmp_path.glob("out*"))

@@ -20,10 +20,11 @@ from typing import Literal, Optional
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from tacitus import __version__
 from tacitus.store import Store, _filters
@@ -198,13 +199,26 @@ def _dyad(dyad: str | None) -> tuple[str, str] | None:
 
 
 # -- request bodies ----------------------------------------------------------------------------------------
-class CodeRequest(BaseModel):
+class Body(BaseModel):
+    @field_validator("*")
+    @classmethod
+    def _unicode(cls, value):
+        """JSON may spell a lone surrogate ("\\ud800"), which no UTF-8 answer or DuckDB string can hold."""
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("not valid Unicode text (a lone surrogate)") from None
+        return value
+
+
+class CodeRequest(Body):
     text: str = Field(description=f"the article text (at most {MAX_TEXT} bytes)")
     date: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     title: Optional[str] = Field(None, max_length=1000)
 
 
-class ReviewRequest(BaseModel):
+class ReviewRequest(Body):
     verdict: Literal["accept", "reject", "correct"]
     plover: Optional[str] = Field(None, max_length=20, description="corrected PLOVER category")
     cameo: Optional[str] = Field(None, max_length=4, pattern=r"^\d{2,4}$", description="corrected CAMEO code")
@@ -241,6 +255,13 @@ def create_app(db_path, token: str | None = None, coder=None):
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        """422 naming what is wrong, without echoing the input: it may be NaN, a lone surrogate or a megabyte,
+        which FastAPI's own handler would fail to send (a 500) or send back whole."""
+        detail = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in exc.errors()]
+        return Response(json.dumps({"detail": detail}, default=str), 422, media_type="application/json")
 
     def writer(request: Request) -> None:
         """The write endpoints' guard: a token must be configured, and given."""
@@ -468,7 +489,7 @@ def _correction(body: ReviewRequest) -> dict:
             dt.date.fromisoformat(body.date)
         cameo = body.cameo or (onto.default_cameo(body.plover) if body.plover else None)
     except (KeyError, ValueError) as exc:
-        raise HTTPException(422, str(exc).strip("'\"")) from None
+        raise HTTPException(422, str(exc.args[0] if exc.args else exc)) from None
     if cameo:
         kind = onto.get(cameo)
         if kind is None:
