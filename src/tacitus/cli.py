@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -79,6 +80,9 @@ def cmd_code(args) -> int:
     return 1 if failed else 0
 
 
+CLASSIFY_BATCH = 256  # rows per call of the model: large enough to batch, small enough to stream
+
+
 def cmd_classify(args) -> int:
     coder = _coder(args.coder)
     with open(args.pairs, newline="", encoding="utf-8") as f:
@@ -89,10 +93,17 @@ def cmd_classify(args) -> int:
             return 2
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         writer.writerow([*reader.fieldnames, "plover", "cameo", "confidence"])
-        for row in reader:
-            plover, cameo, confidence = coder.classify_pair(row["sentence"] or "", row["source"] or "",
-                                                            row["target"] or "")
-            writer.writerow([*(row[k] for k in reader.fieldnames), plover or "", cameo or "", f"{confidence:.2f}"])
+        batch: list[dict] = []
+        for row in itertools.chain(reader, [None]):  # None: flush what is left
+            if row is not None:
+                batch.append(row)
+            if batch and (row is None or len(batch) == CLASSIFY_BATCH):
+                answers = coder.classify_pairs([(r["sentence"] or "", r["source"] or "", r["target"] or "")
+                                                for r in batch])
+                for r, (plover, cameo, confidence) in zip(batch, answers):
+                    writer.writerow([*(r[k] for k in reader.fieldnames), plover or "", cameo or "",
+                                     f"{confidence:.2f}"])
+                batch = []
     return 0
 
 

@@ -104,15 +104,11 @@ class Coder:
 
     def classify_pair(self, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
         """What did `source` do to `target` in `sentence`? (PLOVER, CAMEO, confidence); None when nothing is found."""
-        from tacitus.events.pair import classify_pair
-        return classify_pair(self, sentence, source, target)
+        return self.classify_pairs([(sentence, source, target)])[0]
 
-    def parse(self, text: str):
-        """The spaCy doc of `text`; a long text is parsed in pieces, with the same character offsets."""
-        if len(text) <= PARSE_CHARS:
-            return self.nlp(text)
-        from spacy.tokens import Doc
-        return Doc.from_docs(list(self.nlp.pipe(pieces(text, PARSE_CHARS), batch_size=1)), ensure_whitespace=False)
+    def classify_pairs(self, rows: list[tuple[str, str, str]]) -> list[tuple[str | None, str | None, float]]:
+        from tacitus.events.pair import classify_pairs
+        return classify_pairs(self, rows)
 
     # -- stages ----------------------------------------------------------------------------------
     def _code_batch(self, batch: list[Article]):

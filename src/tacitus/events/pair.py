@@ -17,14 +17,22 @@ def _overlaps(actors: list, rng: tuple[int, int] | None) -> bool:
     return rng is not None and any(a.span and a.span[0] < rng[1] and rng[0] < a.span[1] for a in actors)
 
 
-def classify_pair(coder, sentence: str, source: str, target: str) -> tuple[str | None, str | None, float]:
-    src, tgt = _char_range(sentence, source), _char_range(sentence, target)
-    if not (coder.resolver.names_an_actor(source) or coder.resolver.names_an_actor(target)):
-        return None, None, 0.0  # "heavy rain" and "the capital": no political actor on either side
-    if coder.classifier is not None and src and tgt:
-        p = coder.classifier.predict([(sentence, src, tgt)])[0]
-        return p.plover, p.cameo, round(p.confidence, 2)
-    return _by_rules(coder, sentence, src, tgt)
+def classify_pairs(coder, rows: list[tuple[str, str, str]]) -> list[tuple[str | None, str | None, float]]:
+    """(PLOVER, CAMEO, confidence) for each (sentence, source text, target text), the model's in batches."""
+    out: list = [None] * len(rows)
+    batch: list[tuple[int, tuple]] = []
+    for i, (sentence, source, target) in enumerate(rows):
+        src, tgt = _char_range(sentence, source), _char_range(sentence, target)
+        if not (coder.resolver.names_an_actor(source) or coder.resolver.names_an_actor(target)):
+            out[i] = (None, None, 0.0)  # "heavy rain" and "the capital": no political actor on either side
+        elif coder.classifier is not None and src and tgt:
+            batch.append((i, (sentence, src, tgt)))
+        else:
+            out[i] = _by_rules(coder, sentence, src, tgt)
+    if batch:
+        for (i, _), p in zip(batch, coder.classifier.predict([item for _, item in batch])):
+            out[i] = (p.plover, p.cameo, round(p.confidence, 2))
+    return out
 
 
 def _by_rules(coder, sentence: str, src, tgt) -> tuple[str | None, str | None, float]:
