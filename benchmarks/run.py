@@ -78,14 +78,41 @@ def bench_coding_vs_parsing(tmp: Path) -> dict:
     texts = guardian_jsonl(path)
     words = sum(len(t.split()) for t in texts)
     coding = timed_process([str(BIN / "tacitus"), "code", str(path), "--workers", "1", "--format", "jsonl"])
+    rules = timed_process([str(BIN / "tacitus"), "code", str(path), "--workers", "1", "--format", "jsonl",
+                           "--coder", "rules"])
     parsing = timed_process([sys.executable, "-c", PARSE_ONLY, str(path)])
-    result = {"articles": len(texts), "words": words, "coding": coding, "parsing": parsing}
-    for name in ("coding", "parsing"):
+    result = {"articles": len(texts), "words": words, "coding": coding, "coding_rules_only": rules,
+              "parsing": parsing}
+    if "seconds" in rules and "seconds" in parsing:
+        result["ratio_rules_only_to_parsing"] = round(rules["seconds"] / parsing["seconds"], 2)
+    for name in ("coding", "coding_rules_only", "parsing"):
         if "seconds" in result[name]:
             result[name]["words_per_second"] = round(words / result[name]["seconds"])
     if "seconds" in coding and "seconds" in parsing:
         result["ratio_coding_to_parsing"] = round(coding["seconds"] / parsing["seconds"], 2)
     return result
+
+
+def bench_classify(tmp: Path, n: int = 2000) -> dict:
+    """(sentence, source, target) pairs per second through `tacitus classify`, model loaded: the
+    difference between a run over n pairs and a run over one pair, both whole processes."""
+    rows = []
+    with open(DATA / "gold" / "plv_train.tsv", newline="", encoding="utf-8") as f:
+        rows = [(r["sentence"], r["source"], r["target"]) for r in csv.DictReader(f, delimiter="\t")]
+    def write(path: Path, k: int) -> Path:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write("sentence\tsource\ttarget\n")
+            for i in range(k):
+                out.write("\t".join(x.replace("\t", " ") for x in rows[i % len(rows)]) + "\n")
+        return path
+    many, one = write(tmp / "pairs.tsv", n), write(tmp / "pair.tsv", 1)
+    full = peak_memory_run([str(BIN / "tacitus"), "classify", str(many)])
+    start = timed_process([str(BIN / "tacitus"), "classify", str(one)])
+    if "error" in full or "error" in start:
+        return {"error": full.get("error") or start.get("error")}
+    return {"pairs": n, "seconds": full["seconds"], "startup_seconds": round(start["seconds"], 2),
+            "pairs_per_second_model_loaded": round((n - 1) / max(full["seconds"] - start["seconds"], 1e-6)),
+            "peak_rss_mb": full["peak_rss_mb_per_process"]}
 
 
 def bench_where(tmp: Path) -> dict:
@@ -423,7 +450,7 @@ def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
     return result
 
 
-BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "where": bench_where,
+BENCHMARKS = {"coding_vs_parsing": bench_coding_vs_parsing, "classify": bench_classify, "where": bench_where,
               "ingest": bench_ingest, "store_10m": bench_store_10m, "serve": bench_serve,
               "load_mixed": bench_load_mixed}
 
