@@ -110,6 +110,13 @@ class Coder:
         from tacitus.events.pair import classify_pairs
         return classify_pairs(self, rows)
 
+    def parse(self, text: str):
+        """The spaCy doc of `text`; a long text is parsed in pieces, with the same character offsets."""
+        if len(text) <= PARSE_CHARS:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+        return Doc.from_docs(list(self.nlp.pipe(pieces(text, PARSE_CHARS), batch_size=1)), ensure_whitespace=False)
+
     # -- stages ----------------------------------------------------------------------------------
     def _code_batch(self, batch: list[Article]):
         texts = [blank(a.text, a.excluded) for a in batch]
