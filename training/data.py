@@ -38,8 +38,8 @@ class Pair:
     gold: str = ""  # the label as the gold file has it, when training uses another
 
 
-# PLV codes imposing sanctions as COERCE (CAMEO 163 under CAMEO2PLOVER); the PLOVER manual and our
-# ontology make international sanctions SANCTION 'discontinue'. Training follows the manual.
+# PLV codes imposing sanctions as COERCE (CAMEO 163 under CAMEO2PLOVER), as the ontology does; the PLOVER
+# manual's prose would make them SANCTION 'discontinue'. Training keeps the gold unless asked otherwise.
 _IMPOSED_SANCTIONS = re.compile(r"\b(impos\w*|order\w*|prolong\w*|extend\w*|slap\w*)\b[^.;]{0,40}\bsanctions?\b", re.I)
 
 

@@ -11,8 +11,8 @@ SOURCES = [
     ("gold/plv_train.tsv: PLV data set (ACL 2024, 'Leveraging Codebook Knowledge with NLI and ChatGPT "
      "for Zero-Shot Political Relation Classification')", "as released by its authors",
      "source-target pairs with the PLOVER root (15 classes, CONCEDE+RETREAT = YIELD); 5-fold CV, then all of it. "
-     "The pairs where a sanction is imposed (gold COERCE, CAMEO 163 under CAMEO2PLOVER) are trained as SANCTION, "
-     "as the PLOVER manual and the project's ontology have it"),
+     "Imposed sanctions keep the gold's COERCE (CAMEO 163 under CAMEO2PLOVER, as the project's ontology has it); "
+     "--sanctions-as-sanction trains them as SANCTION, the PLOVER manual's reading"),
     ("gold/cameo_intercoder/*_summary.csv (ConfliBERT inter-coder rounds)", "GPL-3.0",
      "first action of a sentence where at least two coders agree on the CAMEO root (root -> PLOVER), "
      "with one agreeing coder's source and target spans; weight 0.5"),

@@ -298,7 +298,7 @@ def main(argv=None) -> int:
     ap.add_argument("--swapped-weight", type=float, default=0.3)
     ap.add_argument("--swapped-every", type=int, default=3)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--sanctions-as-sanction", action=argparse.BooleanOptionalAction, default=True,
+    ap.add_argument("--sanctions-as-sanction", action=argparse.BooleanOptionalAction, default=False,
                     help="train imposed sanctions as SANCTION (PLOVER manual, our ontology), not COERCE (PLV gold)")
     ap.add_argument("--limit", type=int, default=0, help="use only this many pairs (a quick check of the script)")
     args = ap.parse_args(argv)
