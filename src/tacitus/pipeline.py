@@ -89,7 +89,8 @@ class Coder:
                       batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
         """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
         if workers > 1:
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, self.classifier is not None)) as pool:
+            learned = self.classifier is not None
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, learned)) as pool:
                 yield from pool.map(_code_in_worker, articles, chunksize=4)
             return
         batch: list[Article] = []
