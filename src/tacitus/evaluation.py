@@ -419,6 +419,9 @@ def evaluate(data_dir: Optional[Path], coder, out: Optional[TextIO] = None, limi
         if path := present(rel):
             r = results["files"][rel] = {"task": "pair PLOVER", **run_pairs(head(load_pairs(path)), coder)}
             _print_scores(rel, r, out)
+            if rel == PAIR_FILES[0] and getattr(coder, "classifier", None) is not None:
+                print("(the shipped classifier was trained on this file: its held-out figure is the "
+                      "cross-validation in src/tacitus/events/model/MODEL_CARD.md)", file=out)
 
     if path := present(GSR_FILE):
         r = results["files"][GSR_FILE] = {"task": "end-to-end PLOVER", **run_end_to_end(head(load_gsr(path)), coder)}
