@@ -107,6 +107,14 @@ def cmd_classify(args) -> int:
     return 0
 
 
+def _classifier_info() -> str:
+    from tacitus.events import classifier
+    if not classifier.available():
+        return "absent (coding uses the rules alone)"
+    size = (classifier.model_dir() / "model.onnx").stat().st_size / 2**20
+    return f"{classifier.model_dir() / 'model.onnx'} ({size:.1f} MB)"
+
+
 def cmd_info(args) -> int:
     import platform
 
@@ -118,6 +126,7 @@ def cmd_info(args) -> int:
     info = {
         "tacitus": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
         "spacy_model": nlp.pipeline_name(),
+        "classifier": _classifier_info(),
         "tables": {**{f"actors/{k}": v for k, v in actor_sizes().items()},
                    **{f"events/{k}": v for k, v in event_sizes().items()}},
     }
