@@ -259,30 +259,40 @@ SERVE_QUERIES = ["limit=50", "limit=50&offset=5000", "actor=RUS&limit=50", "dyad
                  "text=generated&limit=20&offset=100"]
 
 
-def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
-    """Requests/s and latency of GET /api/events under 50 concurrent clients for 30 s over loopback: `tacitus serve`
-    in its own process on a store of generated mentions, clients in this one (asyncio + httpx)."""
-    import asyncio
-    import socket
-
+def generated_store(tmp: Path, name: str, mentions: int) -> tuple[Path, int]:
+    """A store of `mentions` generated events (no coding), for the server benchmarks."""
     import duckdb
-    import httpx
 
     from tacitus.store import Store
-    part = tmp / "serve"
+    part = tmp / name
     for table in ("articles", "events", "errors"):
         (part / table).mkdir(parents=True)
     con = duckdb.connect()
     con.execute(GENERATE.format(n=mentions, countries=_COUNTRIES, events=part / "events" / "part.parquet",
                                 articles=part / "articles" / "part.parquet"))
     con.close()
-    db = tmp / "serve.duckdb"
+    db = tmp / f"{name}.duckdb"
     with Store(db) as store:
         store.load_parquet(part)
-        merged = store.counts()["merged_events"]
+        return db, store.counts()["merged_events"]
+
+
+def free_port() -> int:
+    import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
+    """Requests/s and latency of GET /api/events under 50 concurrent clients for 30 s over loopback: `tacitus serve`
+    in its own process on a store of generated mentions, clients in this one (asyncio + httpx)."""
+    import asyncio
+
+    import httpx
+
+    db, merged = generated_store(tmp, "serve", mentions)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -345,27 +355,12 @@ def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
     posts a Guardian article to /api/code (with the token), the others read (events list, one event, dyad
     series). Errors (any answer but 200, or a failed connection), requests/s and p50/p95 latency per kind."""
     import asyncio
-    import socket
 
-    import duckdb
     import httpx
 
-    from tacitus.store import Store
     texts = guardian_jsonl(tmp / "load.jsonl", n=20)
-    part = tmp / "load"
-    for table in ("articles", "events", "errors"):
-        (part / table).mkdir(parents=True)
-    con = duckdb.connect()
-    con.execute(GENERATE.format(n=mentions, countries=_COUNTRIES, events=part / "events" / "part.parquet",
-                                articles=part / "articles" / "part.parquet"))
-    con.close()
-    db = tmp / "load.duckdb"
-    with Store(db) as store:
-        store.load_parquet(part)
-        merged = store.counts()["merged_events"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    db, merged = generated_store(tmp, "load", mentions)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = open(tmp / "load-server.log", "w+")
     server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],

@@ -221,7 +221,7 @@ class Store:
                 (SELECT id FROM events WHERE article_id IN (SELECT id FROM _new))""")
             self._run("DELETE FROM events WHERE article_id IN (SELECT id FROM _new)")
             self._run("DELETE FROM articles WHERE id IN (SELECT id FROM _new)")
-            self._run(f"INSERT INTO articles BY NAME SELECT * FROM _new")
+            self._run("INSERT INTO articles BY NAME SELECT * FROM _new")
             if events:
                 cols = ", ".join(EVENT_COLUMNS)
                 self._run(f"""INSERT INTO events BY NAME SELECT {cols} FROM {events}

@@ -264,7 +264,6 @@ def _from_anchor(m, sentence, trigger_start, anchor):
     if anchor is None:
         return None
     g = m.groupdict()
-    text = m.group(0).lower()
     if g.get("dir2"):
         days, unit = {"next": 1, "following": 1, "previous": -1, "same": 0}[g["dir2"].lower()], "day"
     elif not g.get("dir"):  # "later that day", "that night", "hours later"
