@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
@@ -22,6 +23,8 @@ YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
 # spaCy refuses texts over 1,000,000 characters and its parser needs memory in proportion to the text
 # parsed at once (about 0.4 GB per 100,000 characters): longer texts are parsed in pieces and joined.
 PARSE_CHARS = 100_000
+# Articles read ahead per worker process when coding in several.
+WINDOW_PER_WORKER = 32
 
 
 def blank(text: str, spans) -> str:
@@ -91,7 +94,10 @@ class Coder:
         if workers > 1:
             learned = self.classifier is not None
             with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, learned)) as pool:
-                yield from pool.map(_code_in_worker, articles, chunksize=4)
+                # A bounded window: the pool would otherwise read the whole input before the first result.
+                articles = iter(articles)
+                while window := list(itertools.islice(articles, workers * WINDOW_PER_WORKER)):
+                    yield from pool.map(_code_in_worker, window, chunksize=4)
             return
         batch: list[Article] = []
         chars = 0  # parsed at once: memory grows with the characters of a batch, not its articles
