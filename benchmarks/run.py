@@ -284,6 +284,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def started_server(db: Path, log: Path, env: dict | None = None):
+    """`tacitus serve` on a free loopback port, its output in `log`, once it answers (or has exited)."""
+    import httpx
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with open(log, "w") as out:  # a file, not a pipe nobody reads, so the server never blocks on it
+        server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
+                                  env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=out)
+    for _ in range(300):
+        try:
+            httpx.get(base + "/api/health", timeout=1)
+            break
+        except httpx.HTTPError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.1)
+    return server, base, log
+
+
 def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
     """Requests/s and latency of GET /api/events under 50 concurrent clients for 30 s over loopback: `tacitus serve`
     in its own process on a store of generated mentions, clients in this one (asyncio + httpx)."""
@@ -292,19 +311,10 @@ def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
     import httpx
 
     db, merged = generated_store(tmp, "serve", mentions)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server, base, log = started_server(db, tmp / "serve-server.log")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            return {"error": "the server did not start: " + (server.stderr.read() if server.poll() is not None else "")}
+        if server.poll() is not None:
+            return {"error": "the server did not start: " + log.read_text()[-800:]}
 
         async def client(http, k: int, deadline: float, latencies: list, failures: list):
             for i in range(10**6):  # bounded; the deadline ends it
@@ -335,7 +345,7 @@ def bench_serve(tmp: Path, mentions: int = 200_000) -> dict:
         server.terminate()
         server.wait(10)
     if not latencies:
-        return {"error": f"no request succeeded: {failures[:5]} {server.stderr.read()[-800:]}"}
+        return {"error": f"no request succeeded: {failures[:5]} {log.read_text()[-800:]}"}
     latencies.sort()
     pick = (lambda q: round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1))
     return {"merged_events": merged, "clients": SERVE_CLIENTS, "seconds": round(elapsed, 1),
@@ -360,21 +370,11 @@ def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
 
     texts = guardian_jsonl(tmp / "load.jsonl", n=20)
     db, merged = generated_store(tmp, "load", mentions)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = open(tmp / "load-server.log", "w+")
-    server = subprocess.Popen([str(BIN / "tacitus"), "serve", "--db", str(db), "--port", str(port)],
-                              env={**os.environ, "TACITUS_TOKEN": LOAD_TOKEN}, stdout=subprocess.DEVNULL, stderr=log)
+    server, base, log = started_server(db, tmp / "load-server.log", {"TACITUS_TOKEN": LOAD_TOKEN})
     auth = {"Authorization": f"Bearer {LOAD_TOKEN}"}
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            return {"error": "the server did not start: " + (tmp / "load-server.log").read_text()[-800:]}
+        if server.poll() is not None:
+            return {"error": "the server did not start: " + log.read_text()[-800:]}
         ids = [e["id"] for e in httpx.get(base + "/api/events?limit=500", timeout=60).json()["events"]]
         # The pipeline loads on the first coding request: not part of the timed run.
         warm = httpx.post(base + "/api/code", json={"text": texts[0]}, headers=auth, timeout=300)
@@ -425,7 +425,6 @@ def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
     finally:
         server.terminate()
         server.wait(10)
-        log.close()
 
     def figures(values: list[float]) -> dict:
         values = sorted(values)
@@ -441,7 +440,7 @@ def bench_load_mixed(tmp: Path, mentions: int = 200_000) -> dict:
               "cores": os.cpu_count()}
     if errors:
         result["error"] = (f"{len(errors)} requests failed: {sorted(set(errors))[:20]}; server log: "
-                           f"{(tmp / 'load-server.log').read_text()[-800:]}")
+                           f"{log.read_text()[-800:]}")
     return result
 
 
