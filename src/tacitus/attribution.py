@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.roles import MentionIndex, _subject
+from tacitus.events.roles import MentionIndex, subject_of
 
 REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
                    "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
@@ -20,7 +20,7 @@ def reported_by(trigger: Token, sentence: Span, index: MentionIndex) -> list:
     tok = trigger
     while tok.head.i != tok.i and not found:
         if tok.dep_ in ("ccomp", "parataxis", "conj", "advcl") and is_reporting(tok.head):
-            found = index.of_phrase(_subject(tok.head))
+            found = index.of_phrase(subject_of(tok.head))
         tok = tok.head
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor(1).lower_ == "to":

@@ -65,7 +65,7 @@ class MentionIndex:
         return found
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
@@ -74,9 +74,9 @@ def _subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "xcomp":  # "persuaded Iran to talk": the object controls; "agreed to talk": the subject does
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
-        return obj if obj is not None else _subject(head)
+        return obj if obj is not None else subject_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return _subject(head)
+        return subject_of(head)
     return None
 
 
@@ -158,7 +158,7 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         target = index.of_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
-    source = index.of_phrase(_subject(verb))
+    source = index.of_phrase(subject_of(verb))
     target, direct = _object_targets(verb, index, source, prep)
     return _split_reciprocal(Roles(source, target, direct), verb.lemma_.lower() in RECIPROCAL_VERBS)
 
@@ -181,7 +181,7 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         light = governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ in ("dobj", "obj")
         # Without a party of its own, "the call" only refers back to an event told before.
         if governor.pos_ in ("VERB", "AUX") and (light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
-            source = index.of_phrase(_subject(governor))
+            source = index.of_phrase(subject_of(governor))
             target = [m for m in target if m not in source]
             direct = light
     return _split_reciprocal(Roles(source, target, direct), noun.lemma_.lower() in RECIPROCAL_NOUNS)
