@@ -90,3 +90,29 @@ def test_seed_story(coder, seed, date):
     for e in events:
         assert any(a.country or (a.code or "").startswith("IGO") for a in e.source + e.target)
         assert e.trigger.span[0] > seed.index("License Photo"), "the caption is not coded"
+
+
+STORY_WITH_FILLER = (
+    "WASHINGTON, March 3 -- The talks were long. "
+    "The weather in the capital was cold and wet all week. "
+    "Prices of bread rose again in the markets. "
+    "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. "
+    "The rain did not stop until the evening.")
+
+
+def test_skimming_parses_only_sentences_that_can_hold_an_event(coder):
+    from tacitus.pipeline import Coder
+    from tacitus.reading import read_text
+
+    (doc,), skimmed = coder.prepare(read_text(STORY_WITH_FILLER, id="filler", date="2023-03-03"))
+    assert skimmed.kept == [True, True, False, True, False]  # the lead, the meeting; not bread or rain
+    assert "bread" not in doc.text and "Macron" in doc.text and len(doc.text) == len(STORY_WITH_FILLER)
+
+    _, events = coder.code_text(STORY_WITH_FILLER, date="2023-03-03")
+    meeting = find(events, "CONSULT", "FRA", "DEU")
+    assert meeting and meeting[0].sentence.index == 3  # counted among all sentences, skipped ones too
+    assert meeting[0].sentence.text.startswith("French President")  # not parsed together with a neighbour
+    everything = Coder(coder.nlp, coder.resolver, coder.ontology, coder.lexicon, coder.places, coder.classifier,
+                       parse_all=True)
+    assert [e.to_dict() for e in everything.code_text(STORY_WITH_FILLER, date="2023-03-03")[1]] == \
+        [e.to_dict() for e in events]

@@ -13,9 +13,10 @@ from tacitus import __version__
 DEFAULT_DATA = Path("../shared/data")
 
 
-def _coder(kind: str = "model"):
+def _coder(kind: str = "model", parse: str = "events"):
     from tacitus.pipeline import Coder
-    return Coder() if kind == "model" else Coder(classifier=None)
+    parse_all = parse == "all"
+    return Coder(parse_all=parse_all) if kind == "model" else Coder(classifier=None, parse_all=parse_all)
 
 
 def _actors_text(actors) -> str:
@@ -43,7 +44,7 @@ def _print_table(article, events, out) -> None:
 
 def cmd_code(args) -> int:
     from tacitus.reading import ReadError, read_paths
-    coder = _coder(args.coder)
+    coder = _coder(args.coder, args.parse)
     if args.actors:
         from tacitus.actors.tables import read_actor_file
         coder = coder.with_actors(read_actor_file(args.actors))
@@ -145,13 +146,13 @@ def cmd_info(args) -> int:
 def cmd_eval(args) -> int:
     from tacitus.evaluation import evaluate, evaluate_corrections
     if args.corrections:
-        evaluate_corrections(args.corrections, _coder(args.coder))
+        evaluate_corrections(args.corrections, _coder(args.coder, args.parse))
         return 0
     data = Path(args.data)
     if not data.is_dir():
         print(f"tacitus: no gold data at {data} (give --data DIR)", file=sys.stderr)
         return 2
-    evaluate(data, _coder(args.coder), limit=args.limit)
+    evaluate(data, _coder(args.coder, args.parse), limit=args.limit)
     return 0
 
 
@@ -243,6 +244,9 @@ def cmd_serve(args) -> int:
 CODER_OPTION = dict(choices=["model", "rules"], default="model",
                     help="model: trigger rules checked and recoded by the learned classifier (default); "
                          "rules: the lexicon and dependency rules alone")
+PARSE_OPTION = dict(choices=["events", "all"], default="events",
+                    help="events: parse only the sentences that name two actors, found by skimming (default); "
+                         "all: parse every sentence")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -257,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="processes to code in (default 1)")
     p.add_argument("--actors", help="your own actor table: TSV with columns code, name, aliases, country, sector")
     p.add_argument("--coder", **CODER_OPTION)
+    p.add_argument("--parse", **PARSE_OPTION)
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("classify", help="code (sentence, source, target) rows of a TSV file")
@@ -272,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=str(DEFAULT_DATA), help="folder with gold/ (default ../shared/data)")
     p.add_argument("--limit", type=int, help="at most this many items per file")
     p.add_argument("--coder", **CODER_OPTION)
+    p.add_argument("--parse", **PARSE_OPTION)
     p.add_argument("--corrections", metavar="DB", help="score against the reviews in this store instead")
     p.set_defaults(func=cmd_eval)
 

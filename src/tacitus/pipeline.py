@@ -1,6 +1,7 @@
 """The Coder: runs the stages in order over articles — parse, actors, events, when, records."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +17,7 @@ from tacitus.reading import read_text
 from tacitus.reading.boilerplate import captions
 from tacitus.reading.dateline import parse_dateline
 from tacitus.records import Article, Event, Sentence, Trigger, Warning, event_id
+from tacitus.skim import Skim, skim
 from tacitus.where import PlaceResolver
 
 # Years considered when a story gives a day and month but no year and no actor narrows it.
@@ -53,9 +55,10 @@ def pieces(text: str, size: int = PARSE_CHARS) -> list[str]:
 class Coder:
     """Codes articles into events. Services are passed in or built once per process."""
 
-    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None, classifier="default"):
+    def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None, classifier="default",
+                 parse_all: bool = False):
         """`classifier`: a PairClassifier, None for the rules alone, or "default" for the shipped model
-        when it is installed."""
+        when it is installed. `parse_all`: parse every sentence, not only those skimming keeps."""
         self.nlp = nlp or nlp_loader.load()
         self.resolver = resolver or ActorResolver(nlp=self.nlp)
         self.places = places or PlaceResolver(nlp=self.nlp)
@@ -66,12 +69,13 @@ class Coder:
             from tacitus.events import classifier as learned
             classifier = learned.PairClassifier.load() if learned.available() else None
         self.classifier = classifier
+        self.parse_all = parse_all
 
     def with_actors(self, organisations) -> "Coder":
         """The same coder that also knows a user's own actors (see actors.tables.read_actor_file)."""
         tables = self.resolver.tables.extended(organisations)
         coder = Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places,
-                      self.classifier)
+                      self.classifier, self.parse_all)
         coder.extra_actors = self.extra_actors + tuple(organisations)
         return coder
 
@@ -80,10 +84,13 @@ class Coder:
         article = read_text(text, id=id, date=date, **fields)
         return article, self.code_article(article)
 
-    def code_article(self, article: Article, doc=None) -> list[Event]:
+    def code_article(self, article: Article, parsed: tuple | None = None) -> list[Event]:
+        """The article's events; `parsed`: its (doc, skim) when already parsed."""
         try:
-            doc = doc if doc is not None else self.parse(blank(article.text, article.excluded))
-            return self._code(article, doc)
+            if parsed is None:
+                unparsed, skimmed = self.prepare(article)
+                parsed = self.parse(unparsed), skimmed
+            return self._code(article, *parsed)
         except Exception as exc:  # one bad article never stops a batch
             article.warnings.append(Warning("error", f"could not be coded: {type(exc).__name__}: {exc}"))
             return []
@@ -93,7 +100,7 @@ class Coder:
         """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
         if workers > 1:
             learned = self.classifier is not None
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, learned)) as pool:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, learned, self.parse_all)) as pool:
                 # A bounded window: the pool would otherwise read the whole input before the first result.
                 articles = iter(articles)
                 while window := list(itertools.islice(articles, workers * WINDOW_PER_WORKER)):
@@ -117,24 +124,57 @@ class Coder:
         from tacitus.events.pair import classify_pairs
         return classify_pairs(self, rows)
 
-    def parse(self, text: str):
-        """The spaCy doc of `text`; a long text is parsed in pieces, with the same character offsets."""
-        if len(text) <= PARSE_CHARS:
-            return self.nlp(text)
+    def prepare(self, article: Article) -> tuple[list, Skim]:
+        """The article made ready to parse, and its skim: unparsed docs of its text in pieces (one for most
+        articles) with captions, credits and, unless parse_all, the sentences skimming drops turned to
+        spaces; a sentence starts where each dropped one began and ended, so none is parsed across them."""
+        text = blank(article.text, article.excluded)
+        skimmed = skim(text, self.nlp, self.resolver, PARSE_CHARS)
+        if self.parse_all:
+            return self.unparsed(text), skimmed
+        return self.unparsed(blank(text, skimmed.skipped()), skimmed.breaks()), skimmed
+
+    def unparsed(self, text: str, breaks: Iterable[int] = ()) -> list:
+        """Tokenized pieces of `text` (see `pieces`), a sentence starting at each character offset in `breaks`."""
+        out, offset = [], 0
+        breaks = sorted(breaks)
+        for piece in pieces(text, PARSE_CHARS):
+            doc = self.nlp.make_doc(piece)
+            starts = [t.idx for t in doc]
+            for b in breaks[bisect.bisect_left(breaks, offset):bisect.bisect_left(breaks, offset + len(piece))]:
+                i = bisect.bisect_left(starts, b - offset)
+                if i < len(doc):
+                    doc[i].is_sent_start = True
+            out.append(doc)
+            offset += len(piece)
+        return out
+
+    def parse(self, unparsed: list):
+        """One parsed doc of the pieces `unparsed` gave, with the text's character offsets."""
+        docs = list(self.nlp.pipe(unparsed, batch_size=1))
+        if len(docs) == 1:
+            return docs[0]
         from spacy.tokens import Doc
-        return Doc.from_docs(list(self.nlp.pipe(pieces(text, PARSE_CHARS), batch_size=1)), ensure_whitespace=False)
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     # -- stages ----------------------------------------------------------------------------------
     def _code_batch(self, batch: list[Article]):
-        texts = [blank(a.text, a.excluded) for a in batch]
-        docs = self.nlp.pipe([t for t in texts if len(t) <= PARSE_CHARS], batch_size=len(batch) or 1)
-        for article, text in zip(batch, texts):  # long texts are parsed alone, in pieces, by code_article
-            yield article, self.code_article(article, next(docs) if len(text) <= PARSE_CHARS else None)
+        prepared = []
+        for article in batch:
+            try:
+                prepared.append(self.prepare(article))
+            except Exception:  # code_article tries again and records the reason
+                prepared.append(None)
+        whole = [p[0][0] for p in prepared if p is not None and len(p[0]) == 1]
+        docs = self.nlp.pipe(whole, batch_size=len(batch) or 1)
+        for article, p in zip(batch, prepared):  # long texts are parsed alone, piece by piece, by code_article
+            parsed = (next(docs), p[1]) if p is not None and len(p[0]) == 1 else None
+            yield article, self.code_article(article, parsed)
 
-    def _code(self, article: Article, doc) -> list[Event]:
-        mentions = self.resolver(doc, article.date)
+    def _code(self, article: Article, doc, skimmed: Skim) -> list[Event]:
+        mentions = self.resolver(doc, article.date, skimmed.index_of)
         if article.date is None and self._infer_publication_date(article, doc, mentions):
-            mentions = self.resolver(doc, article.date)
+            mentions = self.resolver(doc, article.date, skimmed.index_of)
         places = self.places.places(doc, mentions)
 
         def place_of(trigger):
@@ -145,6 +185,8 @@ class Coder:
         if self.classifier is not None:
             candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier),
                                 key=lambda c: c.trigger.i)
+        for c in candidates:  # numbered among all the article's sentences, parsed or not
+            c.sentence_index = skimmed.index_of(c.sentence.start_char)
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))
@@ -210,7 +252,7 @@ class Coder:
         for c in candidates:
             if latest and latest[0] < c.sentence_index:
                 anchor = latest[1]
-            sentence_text = c.sentence.text
+            sentence_text = c.sentence.text.rstrip()  # skipped sentences leave trailing spaces
             resolved = when.resolve_date(sentence_text, c.trigger.idx - c.sentence.start_char, publication,
                                          future=c.modality == "future", anchor=anchor)
             span = (c.trigger.idx, c.trigger.idx + len(c.trigger.text))
@@ -234,7 +276,7 @@ class Coder:
             return
         publication = dt.date.fromisoformat(article.date) if article.date else None
         for start, end in captions(article):
-            doc = self.parse(article.text[start:end])
+            doc = self.parse(self.unparsed(article.text[start:end]))
             for c in self._classify(extract_events(doc, self.resolver(doc, article.date), self.lexicon)):
                 caption_date = when.resolve_date(c.sentence.text, c.trigger.idx - c.sentence.start_char, publication)
                 if caption_date.basis == "publication" or not caption_date.date:
@@ -264,9 +306,9 @@ def _dyad(source, target) -> frozenset:
 _worker_coder: Coder | None = None
 
 
-def _init_worker(extra_actors: tuple = (), learned: bool = True):
+def _init_worker(extra_actors: tuple = (), learned: bool = True, parse_all: bool = False):
     global _worker_coder
-    coder = Coder() if learned else Coder(classifier=None)
+    coder = Coder(parse_all=parse_all) if learned else Coder(classifier=None, parse_all=parse_all)
     _worker_coder = coder.with_actors(extra_actors) if extra_actors else coder
 
 

@@ -6,6 +6,7 @@ name or agent noun they modify, then pronouns and group nouns take their anteced
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tacitus.actors.tables import ActorTables, Term, load_tables
@@ -172,9 +173,9 @@ class ActorResolver:
 
     def names_an_actor(self, text: str) -> bool:
         """Whether a phrase holds a name or agent noun of the tables: cheap (tokenizer and matcher only)."""
-        return any(a.kind not in ("pronoun", "group") for a in self._atoms(self.nlp.make_doc(text)))
+        return any(a.kind not in ("pronoun", "group") for a in self.atoms(self.nlp.make_doc(text)))
 
-    def _atoms(self, doc) -> list[_Atom]:
+    def atoms(self, doc) -> list[_Atom]:
         from spacy.util import filter_spans
 
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
@@ -247,8 +248,13 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- the pass
 
-    def __call__(self, doc, date: str | None = None) -> list[Mention]:
-        atoms = self._atoms(doc)
+    def __call__(self, doc, date: str | None = None, sentence_of=None) -> list[Mention]:
+        """`sentence_of(char)`: the number of the article's sentence holding a character (antecedents are
+        looked for at most three sentences back); by default the doc's own sentences are counted."""
+        if sentence_of is None:
+            starts = [s.start_char for s in doc.sents]
+            sentence_of = lambda char: bisect.bisect_right(starts, char) - 1  # noqa: E731
+        atoms = self.atoms(doc)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
         person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -435,10 +441,10 @@ class ActorResolver:
         mentions.sort(key=lambda m: m.start)
         refs = [a for a in atoms if a.kind in ("pronoun", "group")]
         if refs:
-            mentions = self._resolve_refs(doc, mentions, refs, plurals)
+            mentions = self._resolve_refs(doc, mentions, refs, plurals, sentence_of)
         return mentions
 
-    def _resolve_refs(self, doc, mentions, refs, plurals) -> list[Mention]:
+    def _resolve_refs(self, doc, mentions, refs, plurals, sentence_of) -> list[Mention]:
         out: list[Mention] = []
         history: list[Mention] = []
         k = 0
@@ -448,13 +454,9 @@ class ActorResolver:
                 out.append(mentions[k])
                 k += 1
             tok = doc[ref.start]
-            window = doc[ref.start].sent.start
             # Look back at most three sentences: older antecedents are more often wrong than right.
-            for _ in range(3):
-                if window == 0:
-                    break
-                window = doc[window - 1].sent.start
-            recent = [m for m in history if m.start >= window]
+            oldest = sentence_of(tok.idx) - 3
+            recent = [m for m in history if sentence_of(m.start_char) >= oldest]
             actors = None
             if ref.kind == "pronoun":
                 if tok.dep_ not in ARG_DEPS:

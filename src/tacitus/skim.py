@@ -1,0 +1,82 @@
+"""Skimming: which sentences of an article can hold an event, found before anything is parsed.
+
+spaCy's sentence recogniser and the actor tables' phrase matcher together cost a few percent of a full
+parse; the tagger, parser, lemmatizer and entity recogniser then run only on the sentences kept. An
+event needs a source and a target, so a sentence is kept when it mentions two actors (names, titles,
+agent nouns, pronouns, group nouns), plus the lead (dateline, weekday and place of the story), and the
+sentence before a kept one that holds a pronoun, so the pronoun finds its antecedent.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+# The first sentences are always parsed: the dateline may stand as a sentence of its own before the lead.
+LEAD_SENTENCES = 2
+REFERRING = ("pronoun", "group")
+
+
+@dataclass
+class Skim:
+    sentences: list[tuple[int, int]]  # character spans of the article's non-empty sentences, in order
+    kept: list[bool]
+
+    def skipped(self) -> list[tuple[int, int]]:
+        return [span for span, keep in zip(self.sentences, self.kept) if not keep]
+
+    def breaks(self) -> list[int]:
+        """Where the parser must start a sentence: at each end of a run of skipped sentences."""
+        out = []
+        for i, (start, end) in enumerate(self.sentences):
+            if not self.kept[i]:
+                if i == 0 or self.kept[i - 1]:
+                    out.append(start)
+                if i + 1 < len(self.sentences) and self.kept[i + 1]:
+                    out.append(self.sentences[i + 1][0])
+        return out
+
+    def index_of(self, char: int) -> int:
+        """The number of the sentence holding character `char` among all the article's sentences."""
+        return max(bisect.bisect_right([start for start, _ in self.sentences], char) - 1, 0)
+
+    @property
+    def share_kept(self) -> float:
+        return sum(self.kept) / len(self.kept) if self.kept else 0.0
+
+
+def skim(text: str, nlp, resolver, piece_chars: int) -> Skim:
+    """The sentences of `text` (cut into pieces of at most `piece_chars` for spaCy) and which to parse."""
+    from tacitus.pipeline import pieces
+
+    senter = nlp.get_pipe("senter")
+    sentences: list[tuple[int, int]] = []
+    counts: list[int] = []
+    opens_referring: list[bool] = []
+    offset = 0
+    for piece in pieces(text, piece_chars):
+        doc = senter(nlp.make_doc(piece))
+        for tok in doc[:-1]:  # the recogniser runs on across blank lines; a paragraph always ends a sentence
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        atoms = resolver.atoms(doc)
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            here = [a for a in atoms if sent.start <= a.start < sent.end]
+            sentences.append((offset + sent.start_char, offset + sent.end_char))
+            counts.append(len(here))
+            opens_referring.append(any(a.kind in REFERRING for a in here))
+        offset += len(piece)
+    kept = [i < LEAD_SENTENCES or n >= 2 for i, n in enumerate(counts)]
+    for i in range(1, len(kept)):
+        if kept[i] and opens_referring[i] and counts[i - 1]:
+            kept[i - 1] = True
+    for i in range(1, len(kept)):  # a piece that opens in lower case ("[in Idlib]".) ends the sentence before
+        if kept[i - 1] and _continues(text[sentences[i][0]:sentences[i][1]]):
+            kept[i] = True
+    return Skim(sentences, kept)
+
+
+def _continues(sentence: str) -> bool:
+    first = next((ch for ch in sentence if ch.isalpha()), "")
+    return first.islower()
