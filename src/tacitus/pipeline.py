@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import itertools
 from concurrent.futures import ProcessPoolExecutor
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from tacitus import nlp as nlp_loader
@@ -56,26 +58,62 @@ class Coder:
     """Codes articles into events. Services are passed in or built once per process."""
 
     def __init__(self, nlp=None, resolver=None, ontology=None, lexicon=None, places=None, classifier="default",
-                 parse_all: bool = False):
+                 parse_all: bool = False, threads: int | None = None):
         """`classifier`: a PairClassifier, None for the rules alone, or "default" for the shipped model
-        when it is installed. `parse_all`: parse every sentence, not only those skimming keeps."""
-        self.nlp = nlp or nlp_loader.load()
-        self.resolver = resolver or ActorResolver(nlp=self.nlp)
-        self.places = places or PlaceResolver(nlp=self.nlp)
-        self.ontology = ontology or load_ontology()
-        self.lexicon = lexicon or load_triggers()
-        self.extra_actors: tuple = ()  # a user's own actors, handed on to worker processes
-        if classifier == "default":
-            from tacitus.events import classifier as learned
-            classifier = learned.PairClassifier.load() if learned.available() else None
-        self.classifier = classifier
+        when it is installed. `parse_all`: parse every sentence, not only those skimming keeps.
+        `threads`: for the classifier's runtime (default: its own choice). Services not passed in are
+        loaded on first use, so a process that only hands articles to workers loads none."""
+        given = dict(nlp=nlp, resolver=resolver, ontology=ontology, lexicon=lexicon, places=places)
+        self.__dict__.update({name: value for name, value in given.items() if value is not None})
+        self._classifier = classifier
         self.parse_all = parse_all
+        self.threads = threads
+        self.extra_actors: tuple = ()  # a user's own actors, handed on to worker processes
+
+    @cached_property
+    def nlp(self):
+        return nlp_loader.load()
+
+    @cached_property
+    def resolver(self) -> ActorResolver:
+        if self.extra_actors:
+            from tacitus.actors.tables import load_tables
+            return ActorResolver(load_tables().extended(self.extra_actors), self.nlp)
+        return ActorResolver(nlp=self.nlp)
+
+    @cached_property
+    def places(self) -> PlaceResolver:
+        return PlaceResolver(nlp=self.nlp)
+
+    @cached_property
+    def ontology(self):
+        return load_ontology()
+
+    @cached_property
+    def lexicon(self):
+        return load_triggers()
+
+    @cached_property
+    def classifier(self):
+        if self._classifier != "default":
+            return self._classifier
+        from tacitus.events import classifier as learned
+        if not learned.available():
+            return None
+        return learned.PairClassifier(threads=self.threads) if self.threads else learned.PairClassifier.load()
+
+    @property
+    def learned(self) -> bool:
+        """Whether the learned classifier takes part (known without loading it)."""
+        if self._classifier != "default":
+            return self._classifier is not None
+        from tacitus.events import classifier as learned
+        return learned.available()
 
     def with_actors(self, organisations) -> "Coder":
         """The same coder that also knows a user's own actors (see actors.tables.read_actor_file)."""
-        tables = self.resolver.tables.extended(organisations)
-        coder = Coder(self.nlp, ActorResolver(tables, self.nlp), self.ontology, self.lexicon, self.places,
-                      self.classifier, self.parse_all)
+        coder = copy.copy(self)
+        coder.__dict__ = {k: v for k, v in self.__dict__.items() if k != "resolver"}
         coder.extra_actors = self.extra_actors + tuple(organisations)
         return coder
 
@@ -99,8 +137,8 @@ class Coder:
                       batch_size: int = 32) -> Iterator[tuple[Article, list[Event]]]:
         """(Article, events) in input order; with workers > 1 the articles are coded in that many processes."""
         if workers > 1:
-            learned = self.classifier is not None
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.extra_actors, learned, self.parse_all)) as pool:
+            settings = (self.extra_actors, self.learned, self.parse_all)
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=settings) as pool:
                 # A bounded window: the pool would otherwise read the whole input before the first result.
                 articles = iter(articles)
                 while window := list(itertools.islice(articles, workers * WINDOW_PER_WORKER)):
@@ -308,7 +346,8 @@ _worker_coder: Coder | None = None
 
 def _init_worker(extra_actors: tuple = (), learned: bool = True, parse_all: bool = False):
     global _worker_coder
-    coder = Coder(parse_all=parse_all) if learned else Coder(classifier=None, parse_all=parse_all)
+    # One thread per worker: the workers are as many as the cores they share.
+    coder = Coder(classifier="default" if learned else None, parse_all=parse_all, threads=1)
     _worker_coder = coder.with_actors(extra_actors) if extra_actors else coder
 
 

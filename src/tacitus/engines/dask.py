@@ -70,7 +70,7 @@ def code_partition(articles, digests: dict[str, str], staging: str, name: str) -
     global _coder
     if _coder is None:
         from tacitus.pipeline import Coder
-        _coder = Coder()
+        _coder = Coder(threads=1)  # a Dask worker is one core, as a local worker process is
     rows: tuple[list, list, list] = ([], [], [])
     for article, events in _coder.code_articles(articles):
         for part, new in zip(rows, result_rows(article, events, digests[article.id])):
