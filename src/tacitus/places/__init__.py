@@ -21,16 +21,19 @@ _SEPARATORS = re.compile(r"[\s\-‐–—,/]+")
 
 def key(name: str, fold_articles: bool = True) -> str:
     """The form names are compared in: no accents, quotes or hyphens, lower case, one article spelling."""
-    if name.isascii() and name.isalpha():  # most names: one plain word (the fast path keeps loading quick)
-        return name.lower()
-    s = name
-    if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = _SEPARATORS.sub(" ", _QUOTES.sub("", s)).strip().lower()
-    if fold_articles and " " in s:
-        words = s.split(" ")
-        s = " ".join("al" if w in _ARTICLES and i < len(words) - 1 else w for i, w in enumerate(words))
-    return s
+    if name.isascii() and name.replace(" ", "").isalpha():  # most names: plain words (keeps loading quick)
+        s = name.lower()
+        if " " not in s:
+            return s
+        words = s.split()
+    else:
+        s = name
+        if not s.isascii():
+            s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+        words = _SEPARATORS.sub(" ", _QUOTES.sub("", s)).strip().lower().split(" ")
+    if fold_articles:
+        return " ".join("al" if w in _ARTICLES and i < len(words) - 1 else w for i, w in enumerate(words))
+    return " ".join(words)
 
 
 @dataclass(frozen=True)
