@@ -5,6 +5,7 @@ import bisect
 import copy
 import datetime as dt
 import itertools
+import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import cached_property
 from typing import Iterable, Iterator
@@ -27,18 +28,19 @@ YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
 # spaCy refuses texts over 1,000,000 characters and its parser needs memory in proportion to the text
 # parsed at once (about 0.4 GB per 100,000 characters): longer texts are parsed in pieces and joined.
 PARSE_CHARS = 100_000
+_NOT_LINE_BREAK = re.compile(r"[^\n\r]")
 # Articles read ahead per worker process when coding in several.
 WINDOW_PER_WORKER = 32
 
 
 def blank(text: str, spans) -> str:
     """The text with excluded parts (captions, credits) turned to spaces: offsets stay those of the article."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
-    return "".join(chars)
+    out, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        out += [text[at:start], _NOT_LINE_BREAK.sub(" ", text[start:end])]
+        at = max(at, end)
+    return "".join(out) + text[at:]
 
 
 def pieces(text: str, size: int = PARSE_CHARS) -> list[str]:
@@ -167,7 +169,7 @@ class Coder:
         articles) with captions, credits and, unless parse_all, the sentences skimming drops turned to
         spaces; a sentence starts where each dropped one began and ended, so none is parsed across them."""
         text = blank(article.text, article.excluded)
-        skimmed = skim(text, self.nlp, self.resolver, PARSE_CHARS)
+        skimmed = skim(pieces(text, PARSE_CHARS), self.nlp, self.resolver)
         if self.parse_all:
             return self.unparsed(text), skimmed
         return self.unparsed(blank(text, skimmed.skipped()), skimmed.breaks()), skimmed

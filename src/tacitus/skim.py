@@ -44,16 +44,15 @@ class Skim:
         return sum(self.kept) / len(self.kept) if self.kept else 0.0
 
 
-def skim(text: str, nlp, resolver, piece_chars: int) -> Skim:
-    """The sentences of `text` (cut into pieces of at most `piece_chars` for spaCy) and which to parse."""
-    from tacitus.pipeline import pieces
-
+def skim(parts: list[str], nlp, resolver) -> Skim:
+    """The sentences of the text `parts` make (pieces short enough for spaCy) and which to parse."""
+    text = "".join(parts)
     senter = nlp.get_pipe("senter")
     sentences: list[tuple[int, int]] = []
     counts: list[int] = []
     opens_referring: list[bool] = []
     offset = 0
-    for piece in pieces(text, piece_chars):
+    for piece in parts:
         doc = senter(nlp.make_doc(piece))
         for tok in doc[:-1]:  # the recogniser runs on across blank lines; a paragraph always ends a sentence
             if tok.is_space and tok.text.count("\n") >= 2:
