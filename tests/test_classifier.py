@@ -187,6 +187,13 @@ def test_batching_gives_the_same_answers_as_one_by_one(model):
         (single,) = model.predict([item])
         assert single.label == b.label
         assert single.scores == pytest.approx(b.scores, abs=1e-3)
+    # The raw scores too, whoever the neighbours and however much padding: quantisation scales are
+    # never shared between pairs (a scale over the whole batch moves logits by tenths).
+    import numpy as np
+    alone = np.concatenate([model.logits([item]) for item in items])
+    for batch_size in (2, 3, 8):
+        assert np.abs(model.logits(items, batch_size) - alone).max() < 1e-4
+        assert np.abs(model.logits(items[::-1], batch_size)[::-1] - alone).max() < 1e-4
 
 
 def test_long_sentences_keep_both_mentions(model):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,15 @@ from tacitus.events.classifier import PairClassifier  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def peak_rss_mb() -> int:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from the parent
+    that started it)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -30,7 +38,7 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped one)")
     args = ap.parse_args(argv)
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss0 = peak_rss_mb()
     t = time.time()
     clf = PairClassifier(args.model, threads=args.threads)
     load_s = time.time() - t
@@ -48,8 +56,7 @@ def main(argv=None) -> int:
     single = 200 / (time.time() - t)
     print(json.dumps({"pairs": len(items), "batch": args.batch, "pairs_per_second_batched": round(best),
                       "pairs_per_second_one_by_one": round(single), "load_seconds": round(load_s, 2),
-                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                      "rss_mb_before_load": round(rss0 / 1024)}))
+                      "peak_rss_mb": peak_rss_mb(), "rss_mb_before_load": rss0}))
     return 0
 
 

@@ -29,6 +29,36 @@ NOT_USED = [
 ]
 
 
+QUANTISATION = {
+    "per-token": lambda r: [
+        f"model.onnx ({r['model_bytes'] / 1e6:.1f} MB): every weight matrix stored as int8 with a scale per output",
+        "column (embedding tables: per row). The 36 matrix products of the encoder run in integers: the input of each",
+        "is quantised to 8 bits one token at a time (the token's own largest magnitude / 127), and the product",
+        "(onnxruntime's MatMulIntegerToFloat) is scaled back by the weight's and the token's scales. No scale is",
+        "shared between tokens nor calibrated on data, so a pair's answer does not depend on the pairs batched",
+        "with it or on their padding. Embeddings, attention scores and the head stay float32. Written by",
+        "`quantize` in training/train_pair_classifier.py (`--quantisation per-token`, the default)."],
+    "weights": lambda r: [
+        f"model.onnx ({r['model_bytes'] / 1e6:.1f} MB): every weight matrix stored as int8 (per channel); onnxruntime",
+        "turns them back to float32 at load, so the arithmetic is float32 (`--quantisation weights`)."],
+}
+
+
+def provenance(r: dict) -> list[str]:
+    """How model.onnx was made when this run did not train it."""
+    a = r["args"]
+    if a.get("from_fp32") != "True":
+        return []
+    source = a.get("fp32_from_int8", "None")
+    made = (f"`--fp32-from-int8 {source}` rebuilt the fp32 model from that file (its int8 weights times their "
+            "scales folded back into float32), then `quantize` made this file from it" if source != "None" else
+            "`--from-fp32` quantised the fp32 export left in --work")
+    return ["", f"This model.onnx was not trained by the run that wrote this card: {made}. "
+            "The CV figures, calibration (temperature, abstention threshold) and training times are those of "
+            "the training run that made the fp32 weights"
+            + (f" (its cv.json rebuilt from {r['cv']['rebuilt_from']})." if "rebuilt_from" in r["cv"] else ".")]
+
+
 def pct(x: float) -> str:
     return f"{x:.3f}"
 
@@ -50,12 +80,13 @@ def write_card(path: Path, r: dict, bench: dict | None = None) -> None:
         "(`[SRC]...[/SRC]`, `[TGT]...[/TGT]`, four added tokens). Output: a calibrated probability for each of the",
         "15 PLOVER roots of the PLV data set (CONCEDE and RETREAT merged as YIELD) and NONE (no event from this",
         "source to this target). Encoder: all-MiniLM-L6-v2 (6 layers, 384 wide), fine-tuned whole; head: one",
-        "linear layer over [mean of token states; state at `[SRC]`; state at `[TGT]`]. Weights stored as int8",
-        "(per channel; onnxruntime turns them back to float32 at load, so a pair's answer does not depend on",
-        f"the pairs batched with it), {r['model_bytes'] / 1e6:.1f} MB. Run time: onnxruntime + tokenizers, no torch",
-        "(`tacitus.events.classifier.PairClassifier`).",
+        "linear layer over [mean of token states; state at `[SRC]`; state at `[TGT]`]. Run time: onnxruntime +",
+        "tokenizers, no torch (`tacitus.events.classifier.PairClassifier`).",
+        "",
+        *QUANTISATION[r["args"].get("quantisation", "weights")](r),
         "",
         "Rebuild: `make train` (reads `../shared/data`; fixed seed; checkpoints in /tmp).",
+        *provenance(r),
         "",
         "## Data",
         "",
@@ -74,7 +105,9 @@ def write_card(path: Path, r: dict, bench: dict | None = None) -> None:
         f"{r['args']['smoothing']}, class weights (max/count)^0.5, seed {r['args']['seed']}, torch {r['torch']} on "
         f"{r['args']['threads']} CPU thread(s).",
         f"Time on the 2-core development machine (shared with other jobs): 5-fold CV {cv['seconds'] / 60:.1f} min, "
-        f"shipped model {r['final_train_seconds'] / 60:.1f} min, whole run {r['total_seconds'] / 60:.1f} min.",
+        f"shipped model {r['final_train_seconds'] / 60:.1f} min"
+        + (f", whole run {r['total_seconds'] / 60:.1f} min." if r["args"].get("from_fp32") != "True" else
+           f"; the run that wrote this model.onnx from the fp32 export: {r['total_seconds'] / 60:.1f} min."),
         "",
         "## Scores",
         "",
@@ -103,18 +136,26 @@ def write_card(path: Path, r: dict, bench: dict | None = None) -> None:
         "",
         *per_class_table(s15),
         "",
-        "Check sets, never trained on, scored with the shipped int8 model through the run-time classifier:",
+        "Check sets, never trained on, scored with the shipped model through the run-time classifier (and, for",
+        "comparison, the accuracy of the fp32 export it was quantised from):",
         "",
-        "| file | pairs | accuracy (best root) | macro-F1 | accuracy with abstention / NONE | abstained or NONE |",
-        "| --- | --- | --- | --- | --- | --- |",
-        *[f"| {name} | {c['top_root']['n']} | {pct(c['top_root']['accuracy'])} | {pct(c['top_root']['macro_f1'])} | "
-          f"{pct(c['abstaining']['accuracy'])} | {pct(c['abstaining']['abstained'])} |" for name, c in checks.items()],
+        "| file | pairs | accuracy (best root) | fp32 export | macro-F1 | accuracy with abstention / NONE | "
+        "abstained or NONE | same answer as fp32 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        *[f"| {name} | {c['top_root']['n']} | {pct(c['top_root']['accuracy'])} | "
+          f"{pct(c['fp32_top_root']['accuracy']) if 'fp32_top_root' in c else '-'} | {pct(c['top_root']['macro_f1'])} | "
+          f"{pct(c['abstaining']['accuracy'])} | {pct(c['abstaining']['abstained'])} | "
+          f"{pct(c['same_answer_as_fp32']) if 'same_answer_as_fp32' in c else '-'} |" for name, c in checks.items()],
         "",
         "(plover_gsr_cameo_manual.json: records whose markup marks both a source and a target; a compound",
         "`SRC/TAR` gives its first actor as source and the next as target. Older PLOVER names are mapped:",
         "DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT, CONCEDE/RETREAT -> YIELD.)",
         "",
-        f"Int8 model vs the fp32 export it came from: same answer on {pct(r['parity_int8_vs_fp32'])} of 200 pairs.",
+        f"Int8 model vs the fp32 export it came from: same answer on {pct(r['parity_int8_vs_fp32'])} of 200 pairs "
+        "of plv_train."
+        + (" On the check sets, the scores of a pair batched (32) and alone differ by at most "
+           f"{max(c['batched_vs_alone_max_score_difference'] for c in checks.values()):.4f}."
+           if all("batched_vs_alone_max_score_difference" in c for c in checks.values()) else ""),
         "",
         "## Speed",
         "",

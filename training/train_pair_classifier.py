@@ -4,9 +4,15 @@
 
 Steps: (1) 5-fold cross-validation on plv_train.tsv (folds grouped by sentence; the extra training
 pairs are added to every training fold), out-of-fold logits -> temperature and abstention
-threshold; (2) the shipped model trained on all of it; (3) ONNX export, int8 dynamic quantisation;
-(4) the quantised model scored through the runtime classifier on the two check sets, which are
-never trained on; (5) config.json and MODEL_CARD.md. Checkpoints stay under --work (/tmp).
+threshold; (2) the shipped model trained on all of it; (3) ONNX export, int8 quantisation (weights
+per output column, activations per token: see quantize); (4) the quantised model scored through
+the runtime classifier on the two check sets, which are never trained on, beside the fp32 export;
+(5) config.json and MODEL_CARD.md. Checkpoints stay under --work (/tmp).
+
+--from-fp32 skips (2): it quantises the fp32 export left in --work (model-fp32.onnx, with the
+cv.json and final.json of its run). --fp32-from-int8 MODEL first rebuilds that export from a model
+quantised with `--quantisation weights` (such as the model.onnx shipped before per-token
+quantisation) by folding its int8 weights back into float32.
 """
 from __future__ import annotations
 
@@ -234,44 +240,132 @@ def export_onnx(model, tok, path: Path, max_len: int) -> None:
                       opset_version=17, dynamo=False)
 
 
-def quantize(src: Path, dst: Path, work: Path, how: str = "weights") -> None:
-    """`weights` (shipped): onnxruntime's BERT graph fusions (bias+GELU, skip+LayerNorm), then every
-    large weight matrix stored as int8 (per output column; embedding tables per row) behind a
-    Cast and a Mul that onnxruntime folds back to float32 when it loads the model. Half the size
-    of float32, the accuracy of float32, and a pair's answer does not depend on the pairs batched
-    with it. `dynamic`: onnxruntime's dynamic int8 quantisation, faster, but its activation scales
-    are taken over the whole batch, so answers shift with batch composition."""
-    if how == "dynamic":
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-        quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
-        return
+def quantize(src: Path, dst: Path, work: Path, how: str = "per-token") -> None:
+    """The fp32 export -> the shipped model. First onnxruntime's BERT graph fusions (bias+GELU,
+    skip+LayerNorm); then every large weight matrix is stored as int8 with a float32 scale per
+    output column (embedding tables: per row).
+
+    `per-token` (shipped): the input of each weight MatMul is quantised to 8 bits one token at a
+    time (the token's own largest magnitude / 127), the product is computed in integers
+    (MatMulIntegerToFloat) and scaled back by the weight's and the token's scales. No scale is
+    shared between tokens, so a pair's answer does not depend on the pairs batched with it nor on
+    the padding; nothing is calibrated. Embeddings, the head and attention itself stay float32.
+    `weights`: the int8 weights only, turned back to float32 when onnxruntime loads the model
+    (float32 arithmetic: the fp32 export's answers, about half the speed)."""
     import onnx
-    from onnx import helper, numpy_helper
+    from onnx import TensorProto, helper, numpy_helper
     from onnxruntime.transformers import optimizer
     fused = work / "model-fp32-fused.onnx"
     optimizer.optimize_model(str(src), model_type="bert", num_heads=12, hidden_size=384,
                              opt_level=1).save_model_to_file(str(fused))
     model = onnx.load(str(fused))
     graph = model.graph
-    gathered = {n.input[0] for n in graph.node if n.op_type == "Gather"}
-    restore = []
-    for init in list(graph.initializer):
-        w = numpy_helper.to_array(init)
-        if w.dtype != np.float32 or w.ndim != 2 or w.size < 10000:
-            continue
-        name = init.name
-        axis = 0 if name in gathered else 1  # the axis that keeps its own scale
-        other = 1 - axis
-        scale = (np.abs(w).max(axis=other, keepdims=True) / 127.0).astype(np.float32)
-        scale[scale == 0] = 1e-8
-        q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
-        graph.initializer.remove(init)
-        graph.initializer.extend([numpy_helper.from_array(q, name + "_int8"), numpy_helper.from_array(scale, name + "_scale")])
-        restore += [helper.make_node("Cast", [name + "_int8"], [name + "_float"], to=onnx.TensorProto.FLOAT),
-                    helper.make_node("Mul", [name + "_float", name + "_scale"], [name])]
-    nodes = list(graph.node)
+    # The export guards each attention softmax against NaN (a row whose keys are all masked): never
+    # the case here, [CLS] is always attended to. Without the guards the model runs a tenth faster.
+    producer = {n.output[0]: n for n in graph.node}
+    guards = [n for n in graph.node if n.op_type == "Where" and n.input[0] in producer
+              and producer[n.input[0]].op_type == "IsNaN" and producer[n.input[0]].input == n.input[2:]]
+    unguarded = {n.output[0]: n.input[2] for n in guards}  # Where(IsNaN(p), 0, p) -> p
+    dropped = {*unguarded, *(n.input[0] for n in guards)}
+    kept = [n for n in graph.node if n.output[0] not in dropped]
+    for n in kept:
+        n.input[:] = [unguarded.get(x, x) for x in n.input]
     del graph.node[:]
-    graph.node.extend(restore + nodes)
+    graph.node.extend(kept)
+    used = {x for n in kept for x in n.input}
+    for unused in [i for i in graph.initializer if i.name not in used]:
+        graph.initializer.remove(unused)
+    gathered = {n.input[0] for n in graph.node if n.op_type == "Gather"}
+    weights = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    weights = {k: w for k, w in weights.items() if w.dtype == np.float32 and w.ndim == 2 and w.size >= 10000}
+    matmuls = {n.input[1] for n in graph.node if n.op_type == "MatMul" and n.input[1] in weights} \
+        if how == "per-token" else set()
+
+    def const(name: str, value) -> str:
+        graph.initializer.append(numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    restore, scales = [], {}
+    for name, w in weights.items():
+        axis = 0 if name in gathered else 1  # the axis that keeps its own scale
+        scale = (np.abs(w).max(axis=1 - axis, keepdims=True) / 127.0).astype(np.float32)
+        scale[scale == 0] = 1e-8
+        graph.initializer.remove(next(i for i in graph.initializer if i.name == name))
+        const(name + "_int8", np.clip(np.round(w / scale), -127, 127).astype(np.int8))
+        if name in matmuls:
+            scales[name] = const(name + "_scale", scale.ravel())
+        else:  # float32 again at load
+            const(name + "_scale", scale)
+            restore += [helper.make_node("Cast", [name + "_int8"], [name + "_float"], to=TensorProto.FLOAT),
+                        helper.make_node("Mul", [name + "_float", name + "_scale"], [name])]
+    quantised, replaced = {}, {}
+    for node in graph.node:
+        name = node.input[1] if len(node.input) > 1 else None
+        if node.op_type != "MatMul" or name not in scales:
+            continue
+        x, y = node.input[0], node.output[0]
+        nodes = []
+        fan_in, fan_out = weights[name].shape
+        if x not in quantised:  # x (..., fan_in) -> uint8 rows around 128, one scale per row
+            p = quantised[x] = y + "_in"
+            nodes = [
+                helper.make_node("Reshape", [x, const(p + "_2d", np.array([-1, fan_in], np.int64))], [p + "_x"]),
+                helper.make_node("Abs", [p + "_x"], [p + "_abs"]),
+                helper.make_node("ReduceMax", [p + "_abs"], [p + "_max"], axes=[1], keepdims=0),
+                helper.make_node("Max", [p + "_max", const(p + "_tiny", np.float32(1e-6))], [p + "_max1"]),
+                helper.make_node("Mul", [p + "_max1", const(p + "_by127", np.float32(1 / 127))], [p + "_scale"]),
+                helper.make_node("Shape", [p + "_scale"], [p + "_m"]),
+                helper.make_node("Expand", [const(p + "_128", np.uint8(128)), p + "_m"], [p + "_zero"]),
+                helper.make_node("QuantizeLinear", [p + "_x", p + "_scale", p + "_zero"], [p + "_q"], axis=0),
+                helper.make_node("Unsqueeze", [p + "_scale", const(p + "_1", np.array([1], np.int64))], [p + "_rows"]),
+                helper.make_node("Shape", [x], [p + "_shape"]),
+                helper.make_node("Slice", [p + "_shape", const(p + "_0", np.array([0], np.int64)),
+                                           const(p + "_-1", np.array([-1], np.int64))], [p + "_lead"]),
+            ]
+        p = quantised[x]
+        nodes += [
+            helper.make_node("MatMulIntegerToFloat", [p + "_q", name + "_int8", const(y + "_one", np.float32(1.0)),
+                                                      scales[name], p + "_128"], [y + "_unscaled"],
+                             domain="com.microsoft"),
+            helper.make_node("Mul", [y + "_unscaled", p + "_rows"], [y + "_2d"]),
+            helper.make_node("Concat", [p + "_lead", const(y + "_n", np.array([fan_out], np.int64))], [y + "_shape"], axis=0),
+            helper.make_node("Reshape", [y + "_2d", y + "_shape"], [y]),
+        ]
+        replaced[y] = nodes
+    nodes = restore + [m for n in graph.node for m in replaced.get(n.output[0], [n])]
+    del graph.node[:]
+    graph.node.extend(nodes)
+    if not any(o.domain == "com.microsoft" for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
+    onnx.checker.check_model(model)
+    onnx.save(model, str(dst))
+
+
+def session_logits(session, encoder: Encoder, items, batch: int = 32) -> np.ndarray:
+    """Logits of an onnxruntime session (such as the fp32 export) for (sentence, source, target) items."""
+    batches = (encoder.batch(items[i:i + batch]) for i in range(0, len(items), batch))
+    return np.concatenate([session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+                           for ids, mask in batches])
+
+
+def fp32_from_int8(src: Path, dst: Path) -> None:
+    """An fp32 model from one quantised with `--quantisation weights` (an int8 weight behind a Cast
+    and a Mul): each int8 weight x scale folded back into one float32 initializer."""
+    import onnx
+    from onnx import numpy_helper
+    model = onnx.load(str(src))
+    graph = model.graph
+    inits = {i.name: i for i in graph.initializer}
+    restored = [n.output[0] for n in graph.node if n.op_type == "Mul" and n.output[0] + "_int8" in inits]
+    for name in restored:
+        q, scale = (numpy_helper.to_array(inits[name + suffix]) for suffix in ("_int8", "_scale"))
+        graph.initializer.remove(inits[name + "_int8"])
+        graph.initializer.remove(inits[name + "_scale"])
+        graph.initializer.append(numpy_helper.from_array((q.astype(np.float32) * scale).astype(np.float32), name))
+    folded = {*restored, *(name + "_float" for name in restored)}
+    keep = [n for n in graph.node if n.output[0] not in folded]
+    del graph.node[:]
+    graph.node.extend(keep)
     onnx.checker.check_model(model)
     onnx.save(model, str(dst))
 
@@ -284,9 +378,13 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--skip-cv", action="store_true", help="reuse the CV results in --work")
     ap.add_argument("--cv-only", action="store_true")
-    ap.add_argument("--quantisation", choices=["weights", "dynamic"], default="weights")
+    ap.add_argument("--quantisation", choices=["per-token", "weights"], default="per-token",
+                    help="per-token: int8 arithmetic (shipped); weights: int8 storage, float32 arithmetic")
     ap.add_argument("--from-fp32", action="store_true",
                     help="skip training: quantise, check and describe the fp32 export left in --work")
+    ap.add_argument("--fp32-from-int8", type=Path, default=None, metavar="MODEL",
+                    help="skip training: rebuild --work/model-fp32.onnx from MODEL (int8 weights, "
+                         "--quantisation weights), then as --from-fp32")
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -394,6 +492,9 @@ def main(argv=None) -> int:
     train_pairs = plv + D.swapped_negatives(plv, args.swapped_weight, args.swapped_every) + extra
     fp32 = args.work / "model-fp32.onnx"
     final_path = args.work / "final.json"
+    if args.fp32_from_int8:
+        fp32_from_int8(args.fp32_from_int8, fp32)
+        args.from_fp32 = True
     if not args.from_fp32:
         log(f"final model: train {len(train_pairs)}")
         model = train(train_pairs, args, tok, labels, args.seed, log)
@@ -413,26 +514,35 @@ def main(argv=None) -> int:
     import onnxruntime as ort
     from tacitus.events.classifier import PairClassifier
     clf = PairClassifier(args.out)
-    sample = [(p.sentence, p.source, p.target) for p in plv[:200]]
     reference = ort.InferenceSession(str(fp32), providers=["CPUExecutionProvider"])
-    ids, mask = clf.encoder.batch(sample)
-    fp32_pred = reference.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0].argmax(1)
-    parity = float(np.mean(fp32_pred == clf.logits(sample).argmax(1)))
-    del reference
+    sample = [(p.sentence, p.source, p.target) for p in plv[:200]]
+    parity = float(np.mean(session_logits(reference, clf.encoder, sample).argmax(1) == clf.logits(sample).argmax(1)))
+    none = labels.index("NONE")
     checks = {}
     for name, pairs in (("plv_cameo_manual.tsv", D.load_plv(args.data / "gold/plv_cameo_manual.tsv", "check")),
                         ("plover_gsr_cameo_manual.json", D.load_gsr(args.data / "gold/plover_gsr_cameo_manual.json"))):
-        preds = clf.predict([(p.sentence, p.source, p.target) for p in pairs])
+        items = [(p.sentence, p.source, p.target) for p in pairs]
+        preds = clf.predict(items)
         gold = [p.label for p in pairs]
         as_label = [("YIELD" if x.plover in ("CONCEDE", "RETREAT") else x.plover) for x in preds]
         probs = np.array([[x.scores[l] for l in labels] for x in preds])
         masked = probs.copy()
-        masked[:, labels.index("NONE")] = -1
+        masked[:, none] = -1
+        reference_z = session_logits(reference, clf.encoder, items)
+        reference_z15 = np.where(np.arange(len(labels)) == none, -np.inf, reference_z)
+        alone = np.array([[x.scores[l] for l in labels] for item in items for x in clf.predict([item])])
         checks[name] = {"abstaining": scores(gold, as_label),
-                        "top_root": scores(gold, [labels[j] for j in masked.argmax(1)])}
-        log(f"{name}: accuracy {checks[name]['top_root']['accuracy']:.3f} (top root), "
+                        "top_root": scores(gold, [labels[j] for j in masked.argmax(1)]),
+                        "fp32_top_root": scores(gold, [labels[j] for j in reference_z15.argmax(1)]),
+                        "same_answer_as_fp32": float(np.mean(reference_z.argmax(1) == probs.argmax(1))),
+                        "batched_vs_alone_max_score_difference": float(np.abs(alone - probs).max())}
+        log(f"{name}: accuracy {checks[name]['top_root']['accuracy']:.3f} (top root; fp32 export "
+            f"{checks[name]['fp32_top_root']['accuracy']:.3f}), "
             f"{checks[name]['abstaining']['accuracy']:.3f} with abstention "
-            f"({checks[name]['abstaining']['abstained']:.3f} abstained)")
+            f"({checks[name]['abstaining']['abstained']:.3f} abstained); same answer as fp32 "
+            f"{checks[name]['same_answer_as_fp32']:.3f}; batched vs alone: scores differ by at most "
+            f"{checks[name]['batched_vs_alone_max_score_difference']:.4f}")
+    del reference
     speed = measure_speed(clf, plv)
     log(f"speed {speed}")
     report = {"cv": cv, "checks": checks, "parity_int8_vs_fp32": parity, "speed": speed,

@@ -128,8 +128,11 @@ class Encoder:
         return around(*a, half) + around(*b, budget - half)
 
     def batch(self, items: Sequence[Item]):
+        return self.padded(self.ids(items))
+
+    def padded(self, rows: Sequence[list[int]]):
+        """Token id rows -> (input_ids, attention_mask), padded to the longest row."""
         import numpy as np
-        rows = self.ids(items)
         width = max(len(r) for r in rows)
         input_ids = np.full((len(rows), width), self.pad, dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -223,6 +226,9 @@ class PairClassifier:
         if threads:
             options.intra_op_num_threads = threads
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Threads that wait for work sleep instead of spinning: on cores shared with other
+        # processes (spaCy, other workers) spinning threads slow everything down.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(directory / "model.onnx"), options,
                                             providers=["CPUExecutionProvider"])
         from tacitus.events.ontology import load_ontology
@@ -235,11 +241,12 @@ class PairClassifier:
 
     def logits(self, items: Sequence[Item], batch_size: int = 32):
         import numpy as np
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+        rows = self.encoder.ids(items)
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))  # batches of like length: little padding
         out = np.zeros((len(items), len(self.labels)), dtype=np.float32)
         for at in range(0, len(order), batch_size):
             chunk = order[at:at + batch_size]
-            input_ids, mask = self.encoder.batch([items[i] for i in chunk])
+            input_ids, mask = self.encoder.padded([rows[i] for i in chunk])
             (logits,) = self.session.run(["logits"], {"input_ids": input_ids, "attention_mask": mask})
             out[chunk] = logits
         return out
