@@ -101,6 +101,13 @@ def test_title_and_person_are_one_mention(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_an_owner_before_adjectives_gives_the_agent_its_country(resolver, nlp):
+    ms = mentions(resolver, nlp, "Israel's high court summoned the Syrian ruling party.", "2020-01-01")
+    assert find(ms, "Israel's high court").actors[0].code == "ISRJUD"
+    assert find(ms, "Syrian ruling party").actors[0].code == "SYRPTY"
+
+
+@pytest.mark.slow
 def test_term_bounds_the_code(resolver, nlp):
     text = "Trump criticised the plan on Monday."
     (m,) = [x for x in mentions(resolver, nlp, text, "2017-06-01") if x.text == "Trump"]

@@ -376,7 +376,10 @@ class ActorResolver:
                 continue  # "military operation", "humanitarian aid"
             sector = run_sector(run)
             start, owner = run[0].start, None
-            j = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+            k = start  # over up to two adjectives to the owner: "Israel's high court", "Syrian ruling party"
+            while k > 0 and start - k < 2 and by_end.get(k) is None and doc[k - 1].pos_ == "ADJ":
+                k -= 1
+            j = k - 1 if k > 0 and doc[k - 1].lower_ in ("'s", "’s") else k
             cand = by_end.get(j)
             if cand is not None and not cand.used and cand.kind in ("country", "demonym", "organisation",
                                                                     "capital", "metonym"):
