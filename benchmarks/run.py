@@ -183,18 +183,31 @@ def peak_memory_run(cmd: list[str]) -> dict:
 
 
 def bench_ingest(tmp: Path) -> dict:
-    """Articles/s of `tacitus ingest` on the whole Guardian corpus: local and Dask, 1 and 2 workers."""
-    path = tmp / "guardian_all.jsonl"
+    """Articles/s of `tacitus ingest` on the whole Guardian corpus: local and Dask, 1 and 2 workers; wall
+    time, and with the start-up (the same command on one article) taken off."""
+    path, first = tmp / "guardian_all.jsonl", tmp / "guardian_first.jsonl"
     n = len(guardian_jsonl(path, n=10**6))
+    guardian_jsonl(first, n=1)
     result = {"articles": n}
     for engine in ("local", "dask"):
         for workers in (1, 2):
-            db = tmp / f"ingest-{engine}-{workers}.duckdb"
-            run = peak_memory_run([str(BIN / "tacitus"), "ingest", str(path), "--db", str(db), "--engine", engine,
-                                   "--workers", str(workers)])
-            if "seconds" in run:
+            def ingest(source: Path, name: str) -> dict:
+                return peak_memory_run([str(BIN / "tacitus"), "ingest", str(source), "--db", str(tmp / name),
+                                        "--engine", engine, "--workers", str(workers)])
+            run = ingest(path, f"ingest-{engine}-{workers}.duckdb")
+            # The same command on one article: start-up (models loaded in each worker, a cluster started).
+            start = ingest(first, f"start-{engine}-{workers}.duckdb")
+            if "seconds" in run and "seconds" in start:
                 run["articles_per_second"] = round(n / run["seconds"], 2)
+                run["startup_seconds"] = start["seconds"]
+                run["articles_per_second_loaded"] = round((n - 1) / max(run["seconds"] - start["seconds"], 1e-6), 2)
             result[f"{engine}_{workers}"] = run
+    for engine in ("local", "dask"):
+        one, two = result[f"{engine}_1"], result[f"{engine}_2"]
+        if "articles_per_second" in one and "articles_per_second" in two:
+            result[f"{engine}_2_to_1"] = round(two["articles_per_second"] / one["articles_per_second"], 2)
+            result[f"{engine}_2_to_1_loaded"] = round(two["articles_per_second_loaded"]
+                                                      / one["articles_per_second_loaded"], 2)
     return result
 
 

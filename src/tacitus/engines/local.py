@@ -14,7 +14,7 @@ def ingest(paths, store: Store, workers: int = 1, default_date: str | None = Non
     progress = progress or Progress()
     hashes: dict[str, str] = {}
     rows: tuple[list, list, list] = ([], [], [])  # articles, events, errors (read errors join here too)
-    coder = Coder()
+    coder = Coder(threads=1)  # one core per worker, here as in the worker processes and on Dask
     last = time.monotonic()
 
     def flush():
