@@ -21,6 +21,9 @@ class Skim:
     sentences: list[tuple[int, int]]  # character spans of the article's non-empty sentences, in order
     kept: list[bool]
 
+    def __post_init__(self):
+        self._starts = [start for start, _ in self.sentences]
+
     def skipped(self) -> list[tuple[int, int]]:
         return [span for span, keep in zip(self.sentences, self.kept) if not keep]
 
@@ -37,11 +40,7 @@ class Skim:
 
     def index_of(self, char: int) -> int:
         """The number of the sentence holding character `char` among all the article's sentences."""
-        return max(bisect.bisect_right([start for start, _ in self.sentences], char) - 1, 0)
-
-    @property
-    def share_kept(self) -> float:
-        return sum(self.kept) / len(self.kept) if self.kept else 0.0
+        return max(bisect.bisect_right(self._starts, char) - 1, 0)
 
 
 def skim(parts: list[str], nlp, resolver) -> Skim:
@@ -50,25 +49,28 @@ def skim(parts: list[str], nlp, resolver) -> Skim:
     senter = nlp.get_pipe("senter")
     sentences: list[tuple[int, int]] = []
     counts: list[int] = []
-    opens_referring: list[bool] = []
+    referring: list[bool] = []
     offset = 0
     for piece in parts:
         doc = senter(nlp.make_doc(piece))
         for tok in doc[:-1]:  # the recogniser runs on across blank lines; a paragraph always ends a sentence
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
-        atoms = resolver.atoms(doc)
+        atoms, k = resolver.atoms(doc), 0  # in text order
         for sent in doc.sents:
+            here = []
+            while k < len(atoms) and atoms[k].start < sent.end:
+                here.append(atoms[k])
+                k += 1
             if not sent.text.strip():
                 continue
-            here = [a for a in atoms if sent.start <= a.start < sent.end]
             sentences.append((offset + sent.start_char, offset + sent.end_char))
             counts.append(len(here))
-            opens_referring.append(any(a.kind in REFERRING for a in here))
+            referring.append(any(a.kind in REFERRING for a in here))
         offset += len(piece)
     kept = [i < LEAD_SENTENCES or n >= 2 for i, n in enumerate(counts)]
     for i in range(1, len(kept)):
-        if kept[i] and opens_referring[i] and counts[i - 1]:
+        if kept[i] and referring[i] and counts[i - 1]:
             kept[i - 1] = True
     for i in range(1, len(kept)):  # a piece that opens in lower case ("[in Idlib]".) ends the sentence before
         if kept[i - 1] and _continues(text[sentences[i][0]:sentences[i][1]]):

@@ -458,8 +458,12 @@ class ActorResolver:
                 k += 1
             tok = doc[ref.start]
             # Look back at most three sentences: older antecedents are more often wrong than right.
-            oldest = sentence_of(tok.idx) - 3
-            recent = [m for m in history if sentence_of(m.start_char) >= oldest]
+            oldest, recent = sentence_of(tok.idx) - 3, []
+            for m in reversed(history):  # history is in text order
+                if sentence_of(m.start_char) < oldest:
+                    break
+                recent.append(m)
+            recent.reverse()
             actors = None
             if ref.kind == "pronoun":
                 if tok.dep_ not in ARG_DEPS:
