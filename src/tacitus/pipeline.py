@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import copy
 import datetime as dt
 import itertools
@@ -29,8 +30,9 @@ YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
 # parsed at once (about 0.4 GB per 100,000 characters): longer texts are parsed in pieces and joined.
 PARSE_CHARS = 100_000
 _NOT_LINE_BREAK = re.compile(r"[^\n\r]")
-# Articles read ahead per worker process when coding in several.
+# Articles read ahead per worker process when coding in several, handed out this many at a time.
 WINDOW_PER_WORKER = 32
+WORKER_CHUNK = 4
 
 
 def blank(text: str, spans) -> str:
@@ -141,10 +143,15 @@ class Coder:
         if workers > 1:
             settings = (self.extra_actors, self.learned, self.parse_all)
             with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=settings) as pool:
-                # A bounded window: the pool would otherwise read the whole input before the first result.
-                articles = iter(articles)
-                while window := list(itertools.islice(articles, workers * WINDOW_PER_WORKER)):
-                    yield from pool.map(_code_in_worker, window, chunksize=4)
+                # A bounded number of chunks in flight: the input is read as the work goes, and a new chunk
+                # is handed out as each finishes, so no worker waits for a slow one at a window's end.
+                articles, pending = iter(articles), collections.deque()
+                while chunk := list(itertools.islice(articles, WORKER_CHUNK)):
+                    pending.append(pool.submit(_code_in_worker, chunk))
+                    if len(pending) * WORKER_CHUNK >= workers * WINDOW_PER_WORKER:
+                        yield from pending.popleft().result()
+                while pending:
+                    yield from pending.popleft().result()
             return
         batch: list[Article] = []
         chars = 0  # parsed at once: memory grows with the characters of a batch, not its articles
@@ -353,5 +360,5 @@ def _init_worker(extra_actors: tuple = (), learned: bool = True, parse_all: bool
     _worker_coder = coder.with_actors(extra_actors) if extra_actors else coder
 
 
-def _code_in_worker(article: Article):
-    return article, _worker_coder.code_article(article)
+def _code_in_worker(articles: list[Article]) -> list[tuple[Article, list[Event]]]:
+    return list(_worker_coder.code_articles(articles))
