@@ -29,6 +29,8 @@ YEARS_WITHOUT_ACTORS = range(1990, dt.date.today().year + 1)
 # spaCy refuses texts over 1,000,000 characters and its parser needs memory in proportion to the text
 # parsed at once (about 0.4 GB per 100,000 characters): longer texts are parsed in pieces and joined.
 PARSE_CHARS = 100_000
+# Characters of the articles parsed together in one process: batching gains little beyond this much.
+BATCH_CHARS = 40_000
 _NOT_LINE_BREAK = re.compile(r"[^\n\r]")
 # Articles read ahead per worker process when coding in several, handed out this many at a time.
 WINDOW_PER_WORKER = 32
@@ -158,7 +160,7 @@ class Coder:
         for article in articles:
             batch.append(article)
             chars += len(article.text)
-            if len(batch) >= batch_size or chars >= PARSE_CHARS:
+            if len(batch) >= batch_size or chars >= BATCH_CHARS:
                 yield from self._code_batch(batch)
                 batch, chars = [], 0
         yield from self._code_batch(batch)
