@@ -508,7 +508,7 @@ def main(names: list[str]) -> int:
             r = results["benchmarks"][name] = bench(Path(tmp))
             print(json.dumps(r, indent=2))
     c = results["benchmarks"].get("coding_vs_parsing", {})
-    if "ratio_coding_to_parsing" in c:
+    if "ratio_coding_to_parsing" in c and "sentences_parsed" in c:
         print(f"\ncoding {c['coding']['words_per_second']} words/s, spaCy alone "
               f"{c['parsing']['words_per_second']} words/s: coding takes "
               f"{c['ratio_coding_to_parsing']}x the parse time ({c['articles']} articles, {c['words']} words, "
