@@ -50,6 +50,13 @@ def test_json_for_one_article_and_dates(batch):
     assert event["target"][0]["country"] == "USA"
 
 
+def test_parse_all_codes_the_same_events_as_skimming(batch):
+    skimmed = run("code", str(batch / "a.txt"), "--format", "json", "--date", "2021-01-10")
+    everything = run("code", str(batch / "a.txt"), "--format", "json", "--date", "2021-01-10", "--parse", "all")
+    assert everything.returncode == 0, everything.stderr
+    assert json.loads(everything.stdout)["events"] == json.loads(skimmed.stdout)["events"] != []
+
+
 def test_output_matches_shipped_schema(batch):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "schema" / "coded-article.schema.json").read_text())

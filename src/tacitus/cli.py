@@ -15,8 +15,7 @@ DEFAULT_DATA = Path("../shared/data")
 
 def _coder(kind: str = "model", parse: str = "events"):
     from tacitus.pipeline import Coder
-    parse_all = parse == "all"
-    return Coder(parse_all=parse_all) if kind == "model" else Coder(classifier=None, parse_all=parse_all)
+    return Coder(classifier="default" if kind == "model" else None, parse_all=parse == "all")
 
 
 def _actors_text(actors) -> str:

@@ -176,6 +176,8 @@ class ActorResolver:
         return any(a.kind not in ("pronoun", "group") for a in self.atoms(self.nlp.make_doc(text)))
 
     def atoms(self, doc) -> list[_Atom]:
+        """Every name, title, agent noun, pronoun and group noun of the tables in `doc`, in text order;
+        needs tokens only, so it runs on unparsed text too (see tacitus.skim)."""
         from spacy.util import filter_spans
 
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
