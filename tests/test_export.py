@@ -43,6 +43,7 @@ def test_gdelt_has_61_columns_per_line(store):
     assert call["ActionGeo_Lat"] == "" and call["DATEADDED"] == "20240403000000"
     attack = next(r for r in rows if r["EventRootCode"] == "19")
     assert attack["ActionGeo_Fullname"] == "Kharkiv" and attack["ActionGeo_Lat"] == "49.99"
+    assert attack["ActionGeo_CountryCode"] == "UP"  # GDELT's geography uses FIPS 10-4: Ukraine is UP
     assert attack["Actor1Code"] == "RUSMIL" and attack["QuadClass"] == "4"
 
 

@@ -157,7 +157,17 @@ def main() -> int:
     for r in rows:
         counts[r["feature"]] = counts.get(r["feature"], 0) + 1
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): {counts}")
+    write_fips(gc)
     return 0
+
+
+def write_fips(gc) -> None:
+    """fips.tsv: ISO 3166-1 alpha-3 -> FIPS 10-4 country code (GDELT's geography columns use FIPS)."""
+    pairs = sorted((c["iso3"], c["fips"]) for c in gc.get_countries().values() if c.get("iso3") and c.get("fips"))
+    out = DATA / "fips.tsv"
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        f.write("iso3\tfips\n" + "".join(f"{iso3}\t{fips}\n" for iso3, fips in pairs))
+    print(f"wrote {out}: {len(pairs)} countries")
 
 
 if __name__ == "__main__":

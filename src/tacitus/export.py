@@ -105,6 +105,7 @@ def _lookup(table: str, code) -> str:
     if not _names:
         _names["country"] = _table("actors/data/countries.tsv", "iso3", "name")
         _names["cameo"] = _table("events/data/cameo.tsv", "code", "name")
+        _names["fips"] = _table("places/data/fips.tsv", "iso3", "fips")
     return _names[table].get(code or "", "") if code else ""
 
 
@@ -194,10 +195,10 @@ def _gdelt_row(row) -> dict:
                NumArticles=int(row["num_articles"]))
     loc = _location(row)
     if loc:
-        # GDELT's geo types: 1 country, 4 a place elsewhere. Its country codes are FIPS 10-4, which
-        # the store does not hold, so ActionGeo_CountryCode stays empty.
+        # GDELT's geo types: 1 country, 4 a place elsewhere; its country codes are FIPS 10-4.
         is_country = not loc.get("lat") or loc.get("name") == loc.get("country")
         out.update(ActionGeo_Type=1 if is_country else 4, ActionGeo_Fullname=loc.get("name") or "",
+                   ActionGeo_CountryCode=_lookup("fips", loc.get("country")),
                    ActionGeo_Lat=loc.get("lat") if loc.get("lat") is not None else "",
                    ActionGeo_Long=loc.get("lon") if loc.get("lon") is not None else "",
                    ActionGeo_FeatureID=loc.get("geonameid") or loc.get("name") or "")
