@@ -14,10 +14,11 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import BinaryIO, Callable
 
 import pandas as pd
+
+from tacitus.places import fips_codes
 
 Writer = Callable[[pd.DataFrame, BinaryIO], None]
 
@@ -93,20 +94,16 @@ def _location(row) -> dict | None:
     return json.loads(loc) if loc else None
 
 
-def _table(name: str, key: str, value: str) -> dict[str, str]:
-    with files("tacitus").joinpath(name).open(encoding="utf-8") as f:
-        return {r[key]: r[value] for r in csv.DictReader(f, delimiter="\t")}
+def _country_name(iso3) -> str:
+    from tacitus.actors.tables import load_tables
+    country = load_tables().countries.get(iso3 or "")
+    return country.name if country else ""
 
 
-_names: dict[str, dict[str, str]] = {}
-
-
-def _lookup(table: str, code) -> str:
-    if not _names:
-        _names["country"] = _table("actors/data/countries.tsv", "iso3", "name")
-        _names["cameo"] = _table("events/data/cameo.tsv", "code", "name")
-        _names["fips"] = _table("places/data/fips.tsv", "iso3", "fips")
-    return _names[table].get(code or "", "") if code else ""
+def _cameo_name(code) -> str:
+    from tacitus.events.ontology import load_ontology
+    row = load_ontology().get(code) if code else None
+    return row.name if row else ""
 
 
 # -- PLOVER JSON lines ------------------------------------------------------------------------------------
@@ -198,7 +195,7 @@ def _gdelt_row(row) -> dict:
         # GDELT's geo types: 1 country, 4 a place elsewhere; its country codes are FIPS 10-4.
         is_country = not loc.get("lat") or loc.get("name") == loc.get("country")
         out.update(ActionGeo_Type=1 if is_country else 4, ActionGeo_Fullname=loc.get("name") or "",
-                   ActionGeo_CountryCode=_lookup("fips", loc.get("country")),
+                   ActionGeo_CountryCode=fips_codes().get(loc.get("country") or "", ""),
                    ActionGeo_Lat=loc.get("lat") if loc.get("lat") is not None else "",
                    ActionGeo_Long=loc.get("lon") if loc.get("lon") is not None else "",
                    ActionGeo_FeatureID=loc.get("geonameid") or loc.get("name") or "")
@@ -242,13 +239,13 @@ def write_icews(events: pd.DataFrame, out: BinaryIO) -> None:
         day = _iso(row["date"]) or _iso(row["first_report"]) or ""
         cells = [int(row["id"][:15], 16), day,
                  _value(row["source_name"]) or "", SECTORS.get(_value(row["source_sector"]) or "", ""),
-                 _lookup("country", _value(row["source_country"])), _lookup("cameo", row["cameo"]),
+                 _country_name(_value(row["source_country"])), _cameo_name(row["cameo"]),
                  row["cameo"], row["goldstein"],
                  _value(row["target_name"]) or "", SECTORS.get(_value(row["target_sector"]) or "", ""),
-                 _lookup("country", _value(row["target_country"])), row["article_id"],
+                 _country_name(_value(row["target_country"])), row["article_id"],
                  int(_value(row["sentence_index"]) or 0) + 1,  # ICEWS numbers sentences from 1
                  _value(row["outlet"]) or "", loc.get("name") or "", "", "",
-                 _lookup("country", loc.get("country")) or loc.get("country") or "",
+                 _country_name(loc.get("country")) or loc.get("country") or "",
                  loc.get("lat") if loc.get("lat") is not None else "",
                  loc.get("lon") if loc.get("lon") is not None else ""]
         text.write("\t".join(_clean(c) for c in cells) + "\n")

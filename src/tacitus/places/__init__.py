@@ -89,6 +89,14 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def fips_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4 country code, the codes of GDELT's geography columns."""
+    path = resources.files("tacitus.places") / "data" / "fips.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return {r["iso3"]: r["fips"] for r in csv.DictReader(f, delimiter="\t")}
+
+
+@lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer, read once per process."""
     path = resources.files("tacitus.places") / "data" / "gazetteer.tsv"
