@@ -240,3 +240,12 @@ def test_person_terms_for_year_inference(resolver, nlp):
     assert len(terms) == 2
     trump = terms[0]
     assert ("2017-01-20", "2021-01-20") in trump and ("2025-01-20", None) in trump
+
+
+@pytest.mark.slow
+def test_proper_names_keep_particles_and_stop_at_dates(nlp):
+    from tacitus.actors.resolve import proper_names
+    doc = nlp("Syrian President Bashar al-Assad met Ursula von der Leyen in Brussels on Monday.")
+    assert [n.text for n in proper_names(doc)] == ["President Bashar al-Assad", "Ursula von der Leyen", "Brussels"]
+    doc = nlp("The Turkish army Sunday shelled the town.")
+    assert proper_names(doc) == []

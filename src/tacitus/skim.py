@@ -1,7 +1,7 @@
 """Skimming: which sentences of an article can hold an event, found before anything is parsed.
 
 spaCy's sentence recogniser and the actor tables' phrase matcher together cost a few percent of a full
-parse; the tagger, parser, lemmatizer and entity recogniser then run only on the sentences kept. An
+parse; the tagger, parser and lemmatizer then run only on the sentences kept. An
 event needs a source and a target, so a sentence is kept when it mentions two actors (names, titles,
 agent nouns, pronouns, group nouns), plus the lead (dateline, weekday and place of the story), and the
 sentence before a kept one that holds a pronoun, so the pronoun finds its antecedent.

@@ -1,7 +1,7 @@
 """Where: place mentions of an article resolved against the gazetteer, and each event's location.
 
-A place mention is a GPE/LOC/FAC entity or a gazetteer name in the text that is not an actor
-mention ("in Moscow" is a place, "Moscow said" an actor). Homonyms are decided by what the article
+A place mention is a gazetteer name in the text that is not an actor mention ("in Moscow" is a
+place, "Moscow said" an actor) and that the words around it, or its being a proper noun, make a place. Homonyms are decided by what the article
 is about (its actors' countries, the other places it names, the province named next to a town),
 then by the size and fame of the place.
 """
@@ -11,13 +11,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from tacitus.actors.resolve import proper_names
 from tacitus.places import Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entities that are never places themselves ("Aleppo University", "Islamic State", "Syrian").
-OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE",
-                "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Prepositions that put an event at a place, best first ("in Sochi" before "to Moscow").
 WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throughout", "around", "within",
                "on", "into", "to", "toward", "towards", "through", "from", "off", "along", "beyond")
@@ -86,22 +83,7 @@ class PlaceResolver:
         g = self.gazetteer
         taken = set(blocked)
         found = []
-        ent_label = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                ent_label[i] = ent
-        # 1. entities the parser calls places, when the gazetteer knows the whole name.
-        for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-            if ent.end - start == 1 and doc[start].lower_ in GENERIC_WORDS:
-                continue
-            entries = g.lookup(doc[start:ent.end].text) if start < ent.end else []
-            if entries:
-                found.append((start, ent.end, entries))
-                taken.update(range(start, ent.end))
-        # 2. gazetteer names anywhere else: capitalised n-grams, longest first.
+        # Capitalised n-grams the gazetteer knows, longest first.
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
@@ -114,7 +96,7 @@ class PlaceResolver:
                 if any(k in taken for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
                     continue
                 entries = g.lookup(doc[i:j].text)
-                if entries and self._plausible(doc, i, j, entries, ent_label):
+                if entries and self._plausible(doc, i, j, entries):
                     found.append((i, j, entries))
                     taken.update(range(i, j))
                     i = j - 1
@@ -122,34 +104,37 @@ class PlaceResolver:
             i += 1
         return sorted(found)
 
-    def _plausible(self, doc, start: int, end: int, entries: list[Entry], ent_label) -> bool:
-        """A name the parser did not call a place: keep it where the words around make it one."""
+    def _plausible(self, doc, start: int, end: int, entries: list[Entry]) -> bool:
+        """Whether a gazetteer name is a place here: the words around make it one, or it is a proper noun
+        of a place big enough to be meant."""
         span = doc[start:end]
         if end - start == 1 and span.text in self._surnames(doc):
             return False  # "Hall" of "Oliver Hall", named again alone
-        ent = ent_label.get(start)
-        if ent is not None and ent.label_ in PLACE_LABELS:
-            return True
         if self._locative(doc, start, end):
-            # An entity running past the name is the parser's mistake ("Isis in Raqqa" as one ORG).
-            return ent is None or ent.label_ not in ("PERSON", "ORG") or ent.start < start or ent.end <= end
-        if ent is not None and ent.label_ in OTHER_LABELS:
-            return False
+            return True
         if start == span.sent.start or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ARTICLES
                                                 for t in span):
             return False
         return any(e.feature in ("country", "adm1", "capital", "site", "region", "continent")
                    or e.population >= 100_000 for e in entries)
 
-    @staticmethod
-    def _surnames(doc) -> set[str]:
+    def _surnames(self, doc) -> set[str]:
+        """Later words of names of two words or more that hold no country, province or capital
+        ("Hall" of "Oliver Hall", not "Syria" of "Northern Syria")."""
         if doc.user_data.get("_tacitus_surnames") is None:
-            doc.user_data["_tacitus_surnames"] = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-                                                 for t in e[1:]}
+            doc.user_data["_tacitus_surnames"] = {t.text for name in proper_names(doc) if len(name) > 1
+                                                 and not any(self._major_place(t.text) for t in name)
+                                                 for t in name[1:]}
         return doc.user_data["_tacitus_surnames"]
 
-    @staticmethod
-    def _locative(doc, start: int, end: int) -> bool:
+    def _major_place(self, word: str) -> bool:
+        return any(e.feature in ("country", "adm1", "capital") for e in self.gazetteer.lookup(word))
+
+    def _place_word(self, tok) -> bool:
+        """A proper noun the gazetteer knows: a place named beside another ("Astana, Kazakhstan")."""
+        return tok.pos_ == "PROPN" and key(tok.text) in self.gazetteer.names
+
+    def _locative(self, doc, start: int, end: int) -> bool:
         """'in X', 'near the town of X', 'X province', 'X and Idlib' after a place preposition."""
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.lower_ in ADM1_WORDS | CITY_WORDS | AREA_WORDS:
@@ -165,7 +150,7 @@ class PlaceResolver:
         if prev.lower_ == "of":
             return j > 0 and doc[j - 1].lower_ in OF_PLACE
         return prev.lower_ in WHERE_PREPS or \
-            (prev.lower_ in ("and", ",", "or") and j > 0 and doc[j - 1].ent_type_ in PLACE_LABELS)
+            (prev.lower_ in ("and", ",", "or") and j > 0 and self._place_word(doc[j - 1]))
 
     def _blocked(self, doc, mentions) -> set[int]:
         """Tokens of actor mentions, except a country owning a place ("Syria's north-east")."""
@@ -183,11 +168,11 @@ class PlaceResolver:
             if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and after < len(doc) \
                     and doc[after].lower_ in POSSESSED_PLACE:
                 continue
-            if m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].ent_type_ in PLACE_LABELS \
+            if m.start >= 2 and doc[m.start - 1].text == "," and self._place_word(doc[m.start - 2]) \
                     and m.start - 2 not in actor_tokens:
                 continue  # "Astana, Kazakhstan"
             before = m.start - 1
-            if before >= 1 and doc[before].lower_ in ("and", "or", ",") and doc[before - 1].ent_type_ in PLACE_LABELS \
+            if before >= 1 and doc[before].lower_ in ("and", "or", ",") and self._place_word(doc[before - 1]) \
                     and before - 1 not in actor_tokens:
                 continue  # "in Iraq and Syria": a place named beside a place
             if before >= 0 and doc[before].lower_ in ("neighbouring", "neighboring"):
@@ -231,13 +216,11 @@ class PlaceResolver:
         return out
 
     def _stray(self, doc, start, end, entry: Entry, actors: Counter, named: Counter) -> bool:
-        """A town or province in a country the article has nothing else to do with, that neither the parser
-        nor a place phrase calls a place: more often a word or a name ("Obama", "Brookings", "Whitehall")."""
+        """A town or province in a country the article has nothing else to do with, that no place phrase
+        calls a place: more often a word or a name ("Obama", "Brookings", "Whitehall")."""
         if entry.feature in ("country", "capital", "site", "region", "continent"):
             return False
         if entry.country in actors or named[entry.country] > (1 if entry.country else 0):
-            return False
-        if doc[start].ent_type_ in PLACE_LABELS and doc[end - 1].ent_type_ in PLACE_LABELS:
             return False
         # A place phrase saves a town by its own name, not by an alternate one ("in Susa" is not Sousse).
         return key(doc[start:end].text) not in entry.primary or not self._locative(doc, start, end)

@@ -1,7 +1,7 @@
 """Find actor mentions in a parsed article and resolve each to a CAMEO-style code valid on the article's date.
 
 One PhraseMatcher pass finds every known name, title, agent noun, pronoun and group noun ("atoms");
-the rest is linear work over those atoms and the NER entities: titles and owners are glued to the
+the rest is linear work over those atoms and the proper names the tagger marks: titles and owners are glued to the
 name or agent noun they modify, then pronouns and group nouns take their antecedents in text order.
 """
 from __future__ import annotations
@@ -259,8 +259,8 @@ class ActorResolver:
         atoms = self.atoms(doc)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
-        person_tok = {i: e for e in person_ents for i in range(e.start, e.end)}
+        names = proper_names(doc)
+        name_at = {i: e for e in names for i in range(e.start, e.end)}
         mentions: list[Mention] = []
         plurals: set[int] = set()  # ids of mentions of several people or a plural noun ("troops"), for "they"
 
@@ -298,6 +298,9 @@ class ActorResolver:
                     former |= tok.lower_ in FORMER
                     j -= 1
                     continue
+                if agents and owner is None and tok.pos_ == "ADJ" and tok.text.islower():
+                    j -= 1  # "Nigerian junior foreign minister": the owner may stand before an adjective
+                    continue
                 break
             return j, owner, agents, former
 
@@ -309,22 +312,25 @@ class ActorResolver:
                 return agents[-2].payload
             return head.payload
 
-        # 1. persons: table names and PERSON entities, with any title before them.
+        # 1. persons: table names and other proper names, with any title before them.
         surnames: dict[str, tuple[list[Actor], str]] = {}
         candidates = [a for a in atoms if a.kind == "person"]
-        for ent in person_ents:
-            if not any(i in covered for i in range(ent.start, ent.end)):
-                # The entity may begin with the title itself ("Foreign Minister Ali Bagheri").
-                s = ent.start
-                while s < ent.end - 1 and (doc[s].lower_ in self._title_vocab):
-                    s += 1
-                candidates.append(_Atom(s, ent.end, "pername", None))
+        for name in names:
+            s = name.start
+            for i in range(name.start, name.end + 1):  # the parts of the name no table phrase covers
+                if i < name.end and i not in covered:
+                    continue
+                while s < i - 1 and doc[s].lower_ in self._title_vocab:
+                    s += 1  # the name may begin with the title itself ("Foreign Minister Ali Bagheri")
+                if s < i and doc[s].lower_ not in self._title_vocab:
+                    candidates.append(_Atom(s, i, "pername", None))
+                s = i + 1
         for atom in sorted(candidates, key=lambda a: a.start):
-            ent = person_tok.get(atom.start)
-            if atom.kind == "person" and ent is not None and (ent.start, ent.end) != (atom.start, atom.end):
-                extra = [t for t in ent if not atom.start <= t.i < atom.end]
-                if any(t.lower_ not in self._title_vocab for t in extra):
-                    continue  # "Jeb Bush" is not George W. Bush
+            name = name_at.get(atom.start)
+            if atom.kind == "person" and name is not None:
+                before = [t for t in name if t.i < atom.start and t.i not in covered]
+                if any(t.lower_ not in self._title_vocab for t in before):
+                    continue  # "Jeb Bush" is not George W. Bush ("President Xi Jinping" is Xi)
             j, owner, agents, former = title_before(atom.start, doc[atom.start].sent.start)
             country = owner.payload if owner is not None and owner.kind in ("country", "demonym") else None
             sector = run_sector(agents)
@@ -409,8 +415,10 @@ class ActorResolver:
                 continue
             span = doc[a.start:a.end]
             root = span.root
-            if a.kind in ("country", "capital", "demonym") and any(i in person_tok for i in range(a.start, a.end)):
-                continue  # "Jordan Henderson", "George Washington"
+            name = name_at.get(a.start)
+            if a.kind in ("country", "capital", "demonym") and name is not None and any(
+                    t.i not in covered and t.lower_ not in self._title_vocab for t in name):
+                continue  # "Jordan Henderson", "George Washington", "the Washington Post"
             place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             if a.kind == "country":
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
@@ -565,3 +573,43 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+# Lower-case particles inside a name ("Bashar al-Assad", "Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "de", "da", "di", "du", "la",
+                  "le", "-"}
+# Proper nouns that are never a person's name ("the Syrian army Sunday").
+NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+def proper_names(doc) -> list:
+    """Runs of capitalised proper nouns inside one sentence, particles and hyphens included: the names
+    a person can have. Whether one is a person is decided by a title before it or an earlier mention."""
+    out, i, n = [], 0, len(doc)
+
+    def opens(tok) -> bool:  # a capitalised noun inside a sentence is a name the tagger did not know ("Erdogăn")
+        return (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)) \
+            and tok.text[:1].isupper() and tok.lower_ not in NOT_NAMES
+
+    while i < n:
+        if not opens(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not doc[j].is_sent_start:
+            if opens(doc[j]):
+                j += 1
+                continue
+            # a particle or hyphen counts only with more name after it ("al-Assad", not "Assad -")
+            k = j
+            while k < n and doc[k].lower_ in NAME_PARTICLES and not doc[k].is_sent_start:
+                k += 1
+            if k > j and k < n and opens(doc[k]) and not doc[k].is_sent_start:
+                j = k + 1
+                continue
+            break
+        out.append(doc[i:j])
+        i = j
+    return out

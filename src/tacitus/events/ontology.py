@@ -170,6 +170,7 @@ class TriggerLexicon:
         for rows in self._by_word.values():
             rows.sort(key=lambda e: (e.object is None, e.prep is None))
         self._size = len(entries)
+        self._lemmas: dict[str, frozenset[str]] = {}
 
     def lookup(self, lemma: str, pos: str, preps: set[str], objects: set[str]) -> TriggerEntry | None:
         for e in self._by_word.get((lemma, pos), ()):
@@ -177,8 +178,10 @@ class TriggerLexicon:
                 return e
         return None
 
-    def lemmas(self, pos: str) -> set[str]:
-        return {lemma for lemma, p in self._by_word if p == pos}
+    def lemmas(self, pos: str) -> frozenset[str]:
+        if pos not in self._lemmas:  # asked for every sentence: built once
+            self._lemmas[pos] = frozenset(lemma for lemma, p in self._by_word if p == pos)
+        return self._lemmas[pos]
 
     def __len__(self) -> int:
         return self._size
