@@ -29,13 +29,14 @@ def latin(name: str) -> bool:
 
 
 def names(*groups) -> str:
+    """Alternate names as the run time compares them (their keys, each once): loading needs no normalising."""
     seen, out = set(), []
     for group in groups:
         for n in group:
             k = key(n)
             if n and k not in seen:
                 seen.add(k)
-                out.append(n)
+                out.append(k)
     return "|".join(out)
 
 

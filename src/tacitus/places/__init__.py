@@ -74,14 +74,14 @@ class Gazetteer:
         entries: list[Entry] = []
         names: dict[str, list[Entry]] = {}
         for r in rows:
-            alts = r["altnames"].split("|") if r["altnames"] else []
+            alts = r["altnames"].split("|") if r["altnames"] else []  # already keys (see tools/build_gazetteer.py)
+            primary = (key(r["name"]), key(r["asciiname"]))
             e = Entry(r["id"], r["name"], r["country"] or None, r["feature"],
                       float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None,
                       int(r["population"] or 0), r.get("parent") or None,
-                      tuple(n for n in (r.get("neighbours") or "").split(",") if n),
-                      (key(r["name"]), key(r["asciiname"])), len(alts))
+                      tuple(n for n in (r.get("neighbours") or "").split(",") if n), primary, len(alts))
             entries.append(e)
-            for k in {key(n) for n in (r["name"], r["asciiname"], *alts) if n}:
+            for k in {*primary, *alts} - {""}:
                 names.setdefault(k, []).append(e)
                 if k.startswith("al ") and len(k) > 6:  # "Al Bab" is also written "Bab"
                     names.setdefault(k[3:], []).append(e)
@@ -101,4 +101,6 @@ def load() -> Gazetteer:
     """The packaged gazetteer, read once per process."""
     path = resources.files("tacitus.places") / "data" / "gazetteer.tsv"
     with path.open(encoding="utf-8", newline="") as f:
-        return Gazetteer.from_rows(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+        lines = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        header = next(lines)
+        return Gazetteer.from_rows(dict(zip(header, line)) for line in lines)
