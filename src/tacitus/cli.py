@@ -13,9 +13,9 @@ from tacitus import __version__
 DEFAULT_DATA = Path("../shared/data")
 
 
-def _coder(kind: str = "model", parse: str = "events"):
+def _coder(kind: str = "model", parse: str = "events", threads: int | None = None):
     from tacitus.pipeline import Coder
-    return Coder(classifier="default" if kind == "model" else None, parse_all=parse == "all")
+    return Coder(classifier="default" if kind == "model" else None, parse_all=parse == "all", threads=threads)
 
 
 def _actors_text(actors) -> str:
@@ -43,7 +43,8 @@ def _print_table(article, events, out) -> None:
 
 def cmd_code(args) -> int:
     from tacitus.reading import ReadError, read_paths
-    coder = _coder(args.coder, args.parse)
+    # One core per worker, the in-process one included: `--workers N` is what decides how many cores work.
+    coder = _coder(args.coder, args.parse, threads=1)
     if args.actors:
         from tacitus.actors.tables import read_actor_file
         coder = coder.with_actors(read_actor_file(args.actors))
