@@ -71,17 +71,20 @@ class Gazetteer:
 
     @classmethod
     def from_rows(cls, rows) -> "Gazetteer":
+        """From rows of the COLUMNS, as lists of strings (the TSV's lines)."""
         entries: list[Entry] = []
         names: dict[str, list[Entry]] = {}
-        for r in rows:
-            alts = r["altnames"].split("|") if r["altnames"] else []  # already keys (see tools/build_gazetteer.py)
-            primary = (key(r["name"]), key(r["asciiname"]))
-            e = Entry(r["id"], r["name"], r["country"] or None, r["feature"],
-                      float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None,
-                      int(r["population"] or 0), r.get("parent") or None,
-                      tuple(n for n in (r.get("neighbours") or "").split(",") if n), primary, len(alts))
+        for id_, name, asciiname, altnames, country, feature, lat, lon, population, parent, neighbours in rows:
+            alts = altnames.split("|") if altnames else []  # already keys (see tools/build_gazetteer.py)
+            name_key = key(name)
+            primary = (name_key, name_key if asciiname == name else key(asciiname))
+            e = Entry(id_, name, country or None, feature, float(lat) if lat else None, float(lon) if lon else None,
+                      int(population or 0), parent or None, tuple(neighbours.split(",")) if neighbours else (),
+                      primary, len(alts))
             entries.append(e)
-            for k in {*primary, *alts} - {""}:
+            for k in {*primary, *alts}:
+                if not k:
+                    continue
                 names.setdefault(k, []).append(e)
                 if k.startswith("al ") and len(k) > 6:  # "Al Bab" is also written "Bab"
                     names.setdefault(k[3:], []).append(e)
@@ -102,5 +105,6 @@ def load() -> Gazetteer:
     path = resources.files("tacitus.places") / "data" / "gazetteer.tsv"
     with path.open(encoding="utf-8", newline="") as f:
         lines = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-        header = next(lines)
-        return Gazetteer.from_rows(dict(zip(header, line)) for line in lines)
+        if tuple(next(lines)) != COLUMNS:
+            raise ValueError(f"{path}: the columns are not {COLUMNS}; rebuild it with `make gazetteer`")
+        return Gazetteer.from_rows(lines)
