@@ -1,7 +1,6 @@
 """The Coder: runs the stages in order over articles — parse, actors, events, when, records."""
 from __future__ import annotations
 
-import bisect
 import collections
 import copy
 import datetime as dt
@@ -58,6 +57,44 @@ def pieces(text: str, size: int = PARSE_CHARS) -> list[str]:
         out.append(text[:cut])
         text = text[cut:]
     return out + [text]
+
+
+def _without(doc, offset: int, skipped: list[tuple[int, int]]):
+    """A fresh unparsed copy of `doc` (a piece of the article starting at character `offset`) in which each
+    run of tokens inside the `skipped` character spans is one token of whitespace, with a sentence
+    starting at the run and after it; the text keeps its length and line breaks, so offsets stay."""
+    from spacy.tokens import Doc
+    text = doc.text
+    words, spaces, starts = [], [], []
+    spans = iter(sorted((s - offset, e - offset) for s, e in skipped if e > offset and s < offset + len(text)))
+    span = next(spans, None)
+    run_start = run_end = None
+    run_space = False
+    for tok in doc:
+        while span is not None and span[1] <= tok.idx:
+            span = next(spans, None)
+        if span is not None and span[0] <= tok.idx:
+            run_start = tok.idx if run_start is None else run_start
+            run_end, run_space = tok.idx + len(tok.text), bool(tok.whitespace_)
+            continue
+        if run_start is not None:
+            words.append(_NOT_LINE_BREAK.sub(" ", text[run_start:run_end]))
+            spaces.append(run_space)
+            starts.append(True)
+            run_start = None
+            starts.append(True)
+        else:
+            starts.append(None)
+        words.append(tok.text)
+        spaces.append(bool(tok.whitespace_))
+    if run_start is not None:
+        words.append(_NOT_LINE_BREAK.sub(" ", text[run_start:run_end]))
+        spaces.append(run_space)
+        starts.append(True)
+    if not words:
+        return Doc(doc.vocab)
+    starts[0] = True
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
 class Coder:
@@ -176,27 +213,20 @@ class Coder:
     def prepare(self, article: Article) -> tuple[list, Skim]:
         """The article made ready to parse, and its skim: unparsed docs of its text in pieces (one for most
         articles) with captions, credits and, unless parse_all, the sentences skimming drops turned to
-        spaces; a sentence starts where each dropped one began and ended, so none is parsed across them."""
-        text = blank(article.text, article.excluded)
-        skimmed = skim(pieces(text, PARSE_CHARS), self.nlp, self.resolver)
-        if self.parse_all:
-            return self.unparsed(text), skimmed
-        return self.unparsed(blank(text, skimmed.skipped()), skimmed.breaks()), skimmed
-
-    def unparsed(self, text: str, breaks: Iterable[int] = ()) -> list:
-        """Tokenized pieces of `text` (see `pieces`), a sentence starting at each character offset in `breaks`."""
+        spaces; a sentence starts where each dropped one began and ended, so none is parsed across them.
+        The text is tokenized once: skimming and the parser see the same tokens."""
+        tokens = self.unparsed(blank(article.text, article.excluded))
+        skimmed = skim(tokens, self.nlp, self.resolver)
+        skipped = [] if self.parse_all else skimmed.skipped()
         out, offset = [], 0
-        breaks = sorted(breaks)
-        for piece in pieces(text, PARSE_CHARS):
-            doc = self.nlp.make_doc(piece)
-            starts = [t.idx for t in doc]
-            for b in breaks[bisect.bisect_left(breaks, offset):bisect.bisect_left(breaks, offset + len(piece))]:
-                i = bisect.bisect_left(starts, b - offset)
-                if i < len(doc):
-                    doc[i].is_sent_start = True
-            out.append(doc)
-            offset += len(piece)
-        return out
+        for doc in tokens:
+            out.append(_without(doc, offset, skipped))
+            offset += len(doc.text)
+        return out, skimmed
+
+    def unparsed(self, text: str) -> list:
+        """Tokenized pieces of `text` (see `pieces`)."""
+        return [self.nlp.make_doc(piece) for piece in pieces(text, PARSE_CHARS)]
 
     def parse(self, unparsed: list):
         """One parsed doc of the pieces `unparsed` gave, with the text's character offsets."""

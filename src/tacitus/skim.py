@@ -27,32 +27,22 @@ class Skim:
     def skipped(self) -> list[tuple[int, int]]:
         return [span for span, keep in zip(self.sentences, self.kept) if not keep]
 
-    def breaks(self) -> list[int]:
-        """Where the parser must start a sentence: at each end of a run of skipped sentences."""
-        out = []
-        for i, (start, end) in enumerate(self.sentences):
-            if not self.kept[i]:
-                if i == 0 or self.kept[i - 1]:
-                    out.append(start)
-                if i + 1 < len(self.sentences) and self.kept[i + 1]:
-                    out.append(self.sentences[i + 1][0])
-        return out
-
     def index_of(self, char: int) -> int:
         """The number of the sentence holding character `char` among all the article's sentences."""
         return max(bisect.bisect_right(self._starts, char) - 1, 0)
 
 
-def skim(parts: list[str], nlp, resolver) -> Skim:
-    """The sentences of the text `parts` make (pieces short enough for spaCy) and which to parse."""
-    text = "".join(parts)
+def skim(parts: list, nlp, resolver) -> Skim:
+    """The sentences of the text whose tokenized pieces are `parts` (unparsed docs short enough for
+    spaCy), and which to parse. The sentence recogniser's marks are left on `parts`."""
+    text = "".join(doc.text for doc in parts)
     senter = nlp.get_pipe("senter")
     sentences: list[tuple[int, int]] = []
     counts: list[int] = []
     referring: list[bool] = []
     offset = 0
-    for piece in parts:
-        doc = senter(nlp.make_doc(piece))
+    for doc in parts:
+        doc = senter(doc)
         for tok in doc[:-1]:  # the recogniser runs on across blank lines; a paragraph always ends a sentence
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
@@ -67,7 +57,7 @@ def skim(parts: list[str], nlp, resolver) -> Skim:
             sentences.append((offset + sent.start_char, offset + sent.end_char))
             counts.append(len(here))
             referring.append(any(a.kind in REFERRING for a in here))
-        offset += len(piece)
+        offset += len(doc.text)
     kept = [i < LEAD_SENTENCES or n >= 2 for i, n in enumerate(counts)]
     for i in range(1, len(kept)):
         if kept[i] and referring[i] and counts[i - 1]:
