@@ -45,6 +45,12 @@ def test_reported_speech_codes_the_reported_act(coder):
     assert [a.country for a in shelling[0].reported_by] == ["RUS"]
 
 
+def test_whoever_reports_an_event_is_not_its_target(coder):
+    _, events = coder.code_text("At least five Nigerian soldiers have been killed in an ambush near Maiduguri, "
+                                "Nigerian police said.", date="2024-05-06")
+    assert not [e for e in events if e.target and e.target[0].sector == "COP"]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

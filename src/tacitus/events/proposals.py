@@ -1,5 +1,5 @@
 """Dyads the trigger rules missed, proposed to the learned classifier: in a sentence with no coded
-event, the subject actor against each other actor; kept only when the model is confident."""
+event, the subject actor against each other actor its verb governs; kept only when the model is confident."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -33,7 +33,11 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
         # Who acts together with the source ("the US and France mediated", and a later "it") is no target.
         partners = {t.i for t in doc[source.start:source.end].root.conjuncts}
         codes |= {a.code for m in here if doc[m.start:m.end].root.i in partners for a in m.actors}
-        targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}][:MAX_TARGETS]
+        # The event is the source's verb: an actor outside what that verb governs is in another clause,
+        # most often the one reporting the sentence ("..., the Washington Post reported"), not a target.
+        verb = doc[source.start:source.end].root.head
+        targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
+                   and _governed(doc[m.start:m.end].root, verb)][:MAX_TARGETS]
         for target in targets:
             pending.append((number, sentence, source, target))
     if not pending:
@@ -50,3 +54,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
                              modality(trigger), _actors(reported_by(trigger, sentence, index)),
                              round(p.confidence * 0.9, 2)))
     return out
+
+
+def _governed(token, verb) -> bool:
+    """Whether `token` is `verb` or depends on it, directly or not."""
+    return token.i == verb.i or verb in token.ancestors
