@@ -49,6 +49,11 @@ def test_whoever_reports_an_event_is_not_its_target(coder):
     _, events = coder.code_text("At least five Nigerian soldiers have been killed in an ambush near Maiduguri, "
                                 "Nigerian police said.", date="2024-05-06")
     assert not [e for e in events if e.target and e.target[0].sector == "COP"]
+    # The parser reads ", the ... broadcaster reported" as the verb's object: the reporter still is no target.
+    _, events = coder.code_text("Kenya has promised to cut off fuel supplies to Somalia over unpaid debts, "
+                                "the Kenyan state broadcaster reported on Monday.", date="2024-05-06")
+    assert [(e.source[0].country, e.target[0].country) for e in events] == [("KEN", "SOM")]
+    assert [a.sector for a in events[0].reported_by] == ["MED"]
 
 
 def test_negation_and_future(coder):

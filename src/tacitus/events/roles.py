@@ -24,6 +24,22 @@ RECIPROCAL_VERBS = {"meet", "talk", "speak", "discuss", "agree", "negotiate", "s
                     "clash", "fight", "reconcile", "trade", "exchange", "chat", "phone", "call", "normalize",
                     "normalise", "ally", "partner", "collaborate", "compete", "spar", "hold", "resume", "conclude"}
 
+REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
+                   "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
+
+
+def is_reporting(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS
+
+
+def trailing_attribution(token: Token) -> bool:
+    """", the state broadcaster reported" read by the parser as the object of the sentence's verb: a noun
+    after a comma whose own clause is a reporting verb with nothing reported of its own."""
+    start = token.left_edge.i
+    return (token.dep_ in ("dobj", "obj") and start > 0 and token.doc[start - 1].text == ","
+            and any(c.dep_ in ("acl", "relcl") and is_reporting(c)
+                    and not any(g.dep_ in ("dobj", "obj", "ccomp") for g in c.children) for c in token.children))
+
 
 @dataclass
 class Roles:
@@ -111,7 +127,7 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     if verb.lemma_.lower() in TOPIC_OBJECT_VERBS:  # "discussed Syria with Putin": only "with" names a party
         found = _prep_targets(verb, index, exclude, {"with"})
         return found, bool(found)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and not trailing_attribution(c)), None)
     if obj is not None:
         found = [m for m in index.of_phrase(obj) if m not in exclude]
         if found:
