@@ -8,10 +8,8 @@ from __future__ import annotations
 import ast
 import csv
 import glob
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 

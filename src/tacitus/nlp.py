@@ -138,4 +138,3 @@ def _test(attr: str, spec):
         regex = re.compile(arg)
         return lambda values: bool(regex.search(values[attr]))
     raise ValueError(f"attribute ruler pattern operator {op} is not supported")
-

@@ -1,9 +1,9 @@
 """Where: place mentions of an article resolved against the gazetteer, and each event's location.
 
 A place mention is a gazetteer name in the text that is not an actor mention ("in Moscow" is a
-place, "Moscow said" an actor) and that the words around it, or its being a proper noun, make a place. Homonyms are decided by what the article
-is about (its actors' countries, the other places it names, the province named next to a town),
-then by the size and fame of the place.
+place, "Moscow said" an actor) and that the words around it, or its being a proper noun, make a
+place. Homonyms are decided by what the article is about (its actors' countries, the other places it
+names, the province named next to a town), then by the size and fame of the place.
 """
 from __future__ import annotations
 

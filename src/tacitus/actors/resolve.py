@@ -1,8 +1,9 @@
 """Find actor mentions in a parsed article and resolve each to a CAMEO-style code valid on the article's date.
 
 One PhraseMatcher pass finds every known name, title, agent noun, pronoun and group noun ("atoms");
-the rest is linear work over those atoms and the proper names the tagger marks: titles and owners are glued to the
-name or agent noun they modify, then pronouns and group nouns take their antecedents in text order.
+the rest is linear work over those atoms and the proper names the tagger marks: titles and owners are
+glued to the name or agent noun they modify, then pronouns and group nouns take their antecedents in
+text order.
 """
 from __future__ import annotations
 
