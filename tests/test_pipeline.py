@@ -53,7 +53,7 @@ def test_whoever_reports_an_event_is_not_its_target(coder):
     _, events = coder.code_text("Kenya has promised to cut off fuel supplies to Somalia over unpaid debts, "
                                 "the Kenyan state broadcaster reported on Monday.", date="2024-05-06")
     assert [(e.source[0].country, e.target[0].country) for e in events] == [("KEN", "SOM")]
-    assert [a.sector for a in events[0].reported_by] == ["MED"]
+    assert [a.code for a in events[0].reported_by] == ["KENGOVMED"]
 
 
 def test_negation_and_future(coder):
