@@ -56,6 +56,12 @@ def test_whoever_reports_an_event_is_not_its_target(coder):
     assert [a.code for a in events[0].reported_by] == ["KENGOVMED"]
 
 
+def test_force_used_at_home_is_aimed_at_the_country_itself(coder):
+    _, events = coder.code_text("The Nigerian army bombed camps in Borno state.", date="2024-05-06")
+    assert [(e.event.quad_class, e.source[0].code, e.target[0].code, e.target[0].text) for e in events] == \
+        [(4, "NGAMIL", "NGA", "Borno")]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

@@ -56,6 +56,8 @@ PROTEST_ROOT = "14"
 # Events whose unnamed target is, by coding convention, the country they happen in:
 # visits, aid, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
 PLACE_TARGET_ROOTS = {"04", "07", "15", "17", "18", "19", "20"}
+# Coercion and violence at home are aimed at the country's own people ("declared a state of siege in Haiti").
+DOMESTIC_TARGET_ROOTS = {"17", "18", "19", "20"}
 
 
 def _localise(side: list, other: list) -> list:
@@ -68,11 +70,13 @@ def _localise(side: list, other: list) -> list:
 
 def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     """A target the sentence implies without naming a party: a protest is aimed at the protesters' own
-    government; a visit, strike or deployment with a place is aimed at the place's country."""
+    government; a visit, strike or deployment with a place is aimed at the place's country, and force
+    used at home at the country itself."""
     country = next((a.country for a in source if a.country), None)
     if entry.cameo.startswith(PROTEST_ROOT) and country:
         return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
-    if place is not None and entry.cameo[:2] in PLACE_TARGET_ROOTS and place[0] != country:
+    if place is not None and entry.cameo[:2] in PLACE_TARGET_ROOTS and (
+            place[0] != country or entry.cameo[:2] in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
         return [Actor(text=text, span=span, code=iso3, country=iso3, sector=None, name=None)]
     return []
