@@ -62,6 +62,14 @@ def test_force_used_at_home_is_aimed_at_the_country_itself(coder):
         [(4, "NGAMIL", "NGA", "Borno")]
 
 
+def test_protesters_named_by_demonym_or_organising_a_strike_protest_their_government(coder):
+    for text, source in (("Opposition parties in Kenya organised a general strike on Monday.", "KENOPP"),
+                         ("Angry Kenyans blocked roads in Nairobi on Tuesday.", "KEN")):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
+            [("PROTEST", source, "KENGOV")], text
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

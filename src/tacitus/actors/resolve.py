@@ -417,9 +417,9 @@ class ActorResolver:
             span = doc[a.start:a.end]
             root = span.root
             name = name_at.get(a.start)
-            if a.kind in ("country", "capital", "demonym") and name is not None and any(
+            if a.kind in ("country", "capital") and name is not None and any(
                     t.i not in covered and t.lower_ not in self._title_vocab for t in name):
-                continue  # "Jordan Henderson", "George Washington", "the Washington Post"
+                continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("Young Algerians" stay)
             place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             if a.kind == "country":
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
