@@ -70,6 +70,12 @@ def test_protesters_named_by_demonym_or_organising_a_strike_protest_their_govern
             [("PROTEST", source, "KENGOV")], text
 
 
+def test_saying_another_must_act_is_a_demand(coder):
+    _, events = coder.code_text("Washington said on Monday that Moscow must withdraw its troops from the border. "
+                                "Israel said it must defend itself.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].country, e.target[0].country) for e in events] == [("100", "USA", "RUS")]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

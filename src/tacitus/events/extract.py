@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.attribution import is_reporting, reported_by
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import MentionIndex, Roles, noun_roles, verb_roles
+from tacitus.events.roles import MentionIndex, Roles, noun_roles, subject_of, verb_roles
 from tacitus.events.triggers import find_triggers
 from tacitus.records import Actor
 
@@ -106,11 +106,11 @@ def _content_of(token: Token, triggers: set[int]) -> bool:
         if dep not in CONTENT_DEPS and dep != "conj":
             return False
         token = token.head
-        if is_reporting(token):
-            return False
         # A conjunct shares its head's relation: "...to resolve the war and ensure stability".
         if dep != "conj" and token.i in triggers:
-            return True
+            return True  # a reporting verb among them is a demand: what it says must happen is its content
+        if is_reporting(token):
+            return False
     return False
 
 
@@ -132,6 +132,25 @@ def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentio
     return False
 
 
+# "The US said China must drop its barriers": CAMEO codes a speaker's "must" for another as a demand.
+DEMAND = "100"
+OBLIGATION = {"must"}
+
+
+def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
+    """(speaker, addressee) when a verb of saying reports that another actor must do something."""
+    speaker = _actors(index.of_phrase(subject_of(verb)))
+    if not speaker:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+            addressee = [a for a in _actors(index.of_phrase(subject_of(clause)))
+                         if (a.code, a.name) not in {(s.code, s.name) for s in speaker}]
+            if addressee and any(_known(a) for a in speaker + addressee):
+                return speaker, addressee
+    return None
+
+
 def _nowhere(token: Token):
     return None
 
@@ -145,7 +164,14 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     for match in find_triggers(sentence, lexicon):
         token, entry = match.token, match.entry
         if is_reporting(token) or entry.cameo == "010":
-            continue  # speech is attribution, not an event between actors
+            demand = _obligation(token, index)  # speech is attribution, unless it says another must act
+            if demand is not None:
+                candidates.append(Candidate(
+                    sentence_index=index_no, sentence=sentence, trigger=token,
+                    entry=TriggerEntry(token.lemma_.lower(), "VERB", None, None, DEMAND, "said another must act"),
+                    source=demand[0], target=demand[1], modality=modality(token),
+                    reported_by=_actors(reported_by(token, sentence, index)), confidence=0.6))
+            continue
         roles = verb_roles(token, index, entry.prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
         source, target = _sides(roles)
         if quotes and _quoted_content(token, quotes, roles.source):
