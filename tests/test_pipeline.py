@@ -76,6 +76,13 @@ def test_saying_another_must_act_is_a_demand(coder):
     assert [(e.event.cameo, e.source[0].country, e.target[0].country) for e in events] == [("100", "USA", "RUS")]
 
 
+def test_a_demonym_before_a_compound_noun_names_its_owner(coder):
+    for text, target in (("Hungary on Tuesday rejected a French budget proposal.", "FRA"),
+                         ("The army shelled Armenian border villages overnight.", "ARM")):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [e.target[0].code for e in events] == [target], text
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")
