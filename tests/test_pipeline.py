@@ -83,6 +83,13 @@ def test_a_demonym_before_a_compound_noun_names_its_owner(coder):
         assert [e.target[0].code for e in events] == [target], text
 
 
+def test_cooperation_only_announced_is_coded_as_the_intent(coder):
+    _, events = coder.code_text("Japan will send emergency aid to the Philippines. Japan sent emergency aid to "
+                                "Vietnam.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.modality) for e in events] == \
+        [("033", "AGREE", "future"), ("070", "AID", "asserted")]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
-from tacitus.events.extract import Candidate, extract_events
+from tacitus.events.extract import Candidate, extract_events, intent_code
 from tacitus.events.proposals import propose
 from tacitus.events.ontology import load_ontology, load_triggers
 from tacitus.reading import read_text
@@ -266,6 +266,7 @@ class Coder:
                                 key=lambda c: c.trigger.i)
         for c in candidates:  # numbered among all the article's sentences, parsed or not
             c.sentence_index = skimmed.index_of(c.sentence.start_char)
+            c.cameo = intent_code(c.cameo, c.modality)
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))

@@ -132,6 +132,15 @@ def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentio
     return False
 
 
+# CAMEO codes a cooperative act that is only announced ("will meet", "plans to send aid") as the intent to
+# do it (03x, PLOVER AGREE): meet or negotiate, diplomatic and material cooperation, aid, yielding.
+INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+def intent_code(cameo: str, modality: str) -> str:
+    return INTENT_OF_ROOT.get(cameo[:2], cameo) if modality == "future" else cameo
+
+
 # "The US said China must drop its barriers": CAMEO codes a speaker's "must" for another as a demand.
 DEMAND = "100"
 OBLIGATION = {"must"}
