@@ -90,6 +90,11 @@ def test_cooperation_only_announced_is_coded_as_the_intent(coder):
         [("033", "AGREE", "future"), ("070", "AID", "asserted")]
 
 
+def test_an_unnamed_government_acting_on_a_countrys_own_people_is_that_countrys(coder):
+    _, events = coder.code_text("The president banned Ugandan opposition rallies on Monday.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("UGAGOV", "UGAOPP")]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")

@@ -52,6 +52,7 @@ def _sides(roles: Roles) -> tuple[list, list]:
 # other side's ("Egyptian police dispersed demonstrators"); a named group keeps its code.
 DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED", "BUS", "REF", "CRM", "JUD",
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
+STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
 # Events whose unnamed target is, by coding convention, the country they happen in:
 # visits, aid, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
@@ -64,8 +65,11 @@ def _localise(side: list, other: list) -> list:
     country = next((a.country for a in other if a.country), None)
     if country is None:
         return side
+    # A government or army acting on a country's own opposition, civilians, police... is that country's.
+    sectors = DOMESTIC_SECTORS | STATE_SECTORS if any(a.sector in DOMESTIC_SECTORS for a in other if a.country) \
+        else DOMESTIC_SECTORS
     return [replace(a, country=country, code=country + (a.sector or ""))
-            if not a.country and a.sector in DOMESTIC_SECTORS and a.code == a.sector else a for a in side]
+            if not a.country and a.sector in sectors and a.code == a.sector else a for a in side]
 
 
 def _implied_target(entry: TriggerEntry, source: list, place) -> list:
