@@ -95,6 +95,12 @@ def test_an_unnamed_government_acting_on_a_countrys_own_people_is_that_countrys(
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("UGAGOV", "UGAOPP")]
 
 
+def test_what_an_invasion_or_blockade_is_of_is_its_target(coder):
+    _, events = coder.code_text("Azerbaijan on Tuesday began a blockade of Armenia's southern border crossings.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("ASSAULT", "AZE", "ARM")]
+
+
 def test_negation_and_future(coder):
     _, events = coder.code_text(
         "China will impose sanctions on Lithuania. Japan did not condemn South Korea.", date="2021-08-01")
