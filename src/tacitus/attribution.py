@@ -5,8 +5,6 @@ from spacy.tokens import Span, Token
 
 from tacitus.events.roles import MentionIndex, is_reporting, subject_of, trailing_attribution
 
-__all__ = ["is_reporting", "reported_by"]
-
 
 def reported_by(trigger: Token, sentence: Span, index: MentionIndex) -> list:
     """Mentions of whoever the sentence says reported the event (empty when the story says it itself):

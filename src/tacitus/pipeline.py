@@ -68,29 +68,29 @@ def _without(doc, offset: int, skipped: list[tuple[int, int]]):
     words, spaces, starts = [], [], []
     spans = iter(sorted((s - offset, e - offset) for s, e in skipped if e > offset and s < offset + len(text)))
     span = next(spans, None)
-    run_start = run_end = None
-    run_space = False
+    run = None  # (first character, last character's end, space after) of the skipped run being gathered
+
+    def end_run() -> None:
+        words.append(_NOT_LINE_BREAK.sub(" ", text[run[0]:run[1]]))
+        spaces.append(run[2])
+        starts.append(True)
+
     for tok in doc:
         while span is not None and span[1] <= tok.idx:
             span = next(spans, None)
         if span is not None and span[0] <= tok.idx:
-            run_start = tok.idx if run_start is None else run_start
-            run_end, run_space = tok.idx + len(tok.text), bool(tok.whitespace_)
+            run = (tok.idx if run is None else run[0], tok.idx + len(tok.text), bool(tok.whitespace_))
             continue
-        if run_start is not None:
-            words.append(_NOT_LINE_BREAK.sub(" ", text[run_start:run_end]))
-            spaces.append(run_space)
-            starts.append(True)
-            run_start = None
-            starts.append(True)
+        if run is not None:
+            end_run()
+            run = None
+            starts.append(True)  # the first token after a run starts a sentence too
         else:
             starts.append(None)
         words.append(tok.text)
         spaces.append(bool(tok.whitespace_))
-    if run_start is not None:
-        words.append(_NOT_LINE_BREAK.sub(" ", text[run_start:run_end]))
-        spaces.append(run_space)
-        starts.append(True)
+    if run is not None:
+        end_run()
     if not words:
         return Doc(doc.vocab)
     starts[0] = True

@@ -5,10 +5,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.attribution import is_reporting, reported_by
+from tacitus.attribution import reported_by
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import MentionIndex, Roles, noun_roles, subject_of, verb_roles
+from tacitus.events.roles import MentionIndex, Roles, is_reporting, noun_roles, subject_of, verb_roles
 from tacitus.events.triggers import find_triggers
 from tacitus.records import Actor
 
@@ -155,10 +155,10 @@ def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
     speaker = _actors(index.of_phrase(subject_of(verb)))
     if not speaker:
         return None
+    speaking = {(a.code, a.name) for a in speaker}
     for clause in verb.children:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
-            addressee = [a for a in _actors(index.of_phrase(subject_of(clause)))
-                         if (a.code, a.name) not in {(s.code, s.name) for s in speaker}]
+            addressee = [a for a in _actors(index.of_phrase(subject_of(clause))) if (a.code, a.name) not in speaking]
             if addressee and any(_known(a) for a in speaker + addressee):
                 return speaker, addressee
     return None

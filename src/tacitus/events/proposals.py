@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tacitus.attribution import is_reporting, reported_by
+from tacitus.attribution import reported_by
 from tacitus.events.extract import Candidate, _actors, _known
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry
-from tacitus.events.roles import MentionIndex
+from tacitus.events.roles import MentionIndex, is_reporting
 
 # Higher than the bar for recoding a rule's candidate: here the model alone says an event happened.
 PROPOSE_AT = 0.8
