@@ -150,6 +150,44 @@ def test_surname_inside_another_name_is_not_that_person(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_first_name_of_the_tables_inside_another_name_is_that_other_person(resolver, nlp):
+    ms = mentions(resolver, nlp, "Chilean President Boris Ortega met the Pope. Ortega left.", "2018-01-01")
+    m = find(ms, "Chilean President Boris Ortega")
+    assert (m.actors[0].code, m.actors[0].name) == ("CHLGOV", "Boris Ortega")
+    assert find(ms, "Ortega").actors[0].code == "CHLGOV"
+    assert not [x for x in ms if x.actors and x.actors[0].name == "Boris Johnson"]
+
+
+@pytest.mark.slow
+def test_one_mention_per_phrase_and_owners_across_modifiers(resolver, nlp):
+    text = ("Canadian Trade Secretary Anne King thanked Norwegian customs officials. Peru's Vice Foreign Minister "
+            "called NATO peacekeeping troops.")
+    ms = mentions(resolver, nlp, text, "2020-01-01")
+    assert find(ms, "Canadian Trade Secretary Anne King").actors[0].code == "CANGOV"
+    assert find(ms, "Norwegian customs officials").actors[0].code == "NORGOV"
+    assert find(ms, "Peru's Vice Foreign Minister").actors[0].code == "PERGOV"
+    assert find(ms, "NATO peacekeeping troops").actors[0].code == "IGOWSTNAT"
+    starts = [m.start for m in ms]
+    assert len(starts) == len(set(starts)) and not [m for m in ms if m.text in ("King", "officials", "troops")]
+
+
+@pytest.mark.slow
+def test_an_outlet_name_needs_its_capitals(resolver, nlp):
+    ms = mentions(resolver, nlp, "The envoy flew to Russia today. He spoke to Russia Today.", "2020-01-01")
+    assert find(ms, "Russia").actors[0].code == "RUS"
+    assert find(ms, "Russia Today").actors[0].code == "RUSMED"
+
+
+@pytest.mark.slow
+def test_a_people_is_an_actor_with_its_country_only(resolver, nlp):
+    text = "Thousands of Turkish Kurds marched. Lebanon's Druze elders met. The Kurds waited. Students in Lima rallied."
+    ms = mentions(resolver, nlp, text, "2020-01-01")
+    assert find(ms, "Turkish Kurds").actors[0].code == "TURCVL"
+    assert find(ms, "Students").actors[0].code == "PEREDU"
+    assert not [m for m in ms if m.text == "Kurds"]
+
+
+@pytest.mark.slow
 def test_agents_with_and_without_owner(resolver, nlp):
     text = ("Syrian troops shelled the town. The Syrian government denied it. Turkish police detained "
             "protesters. Ukraine's military said the rebels had fled.")

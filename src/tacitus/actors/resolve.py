@@ -16,6 +16,9 @@ from tacitus.records import Actor
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
+PEOPLE_SECTOR = "CVL"
+# Kinds of name whose words keep their capitals in running text ("Russia Today" the outlet, "Russia today").
+CASED_KINDS = {"organisation", "metonym", "person"}
 # Words that may sit inside a title between an owner and a name ("former U.S. Secretary-General", "Mr.").
 TITLE_WORDS = {
     "former", "ex", "ex-", "acting", "interim", "deputy", "vice", "first", "top", "chief", "senior", "then",
@@ -73,6 +76,7 @@ class _Entry:
     payload: object
     exact: str | None = None  # short upper-case acronyms ("US", "WHO", "AP") must match case exactly
     plural: bool = False
+    capitals: tuple = ()  # for names of several words, which words are capitalised: "Russia today" is not RT
 
 
 def _plural(noun: str) -> str:
@@ -148,6 +152,13 @@ class ActorResolver:
         for noun, sector in t.agents.items():
             add(noun, _Entry("agent", sector))
             add(_plural(noun), _Entry("agent", sector, plural=True))
+        # A people or faith community is civilians of a country; without one it is no actor: Kurds live
+        # in four countries, and "the Kurds" of a story are not those of whoever deals with them.
+        self.peoples = set()
+        for noun in t.peoples:
+            for form, plural in ((noun, False), (_plural(noun), True)):
+                add(form, _Entry("agent", PEOPLE_SECTOR, plural=plural))
+                self.peoples.add(form)
         for p in PRONOUNS:
             add(p, _Entry("pronoun", p))
         for head in GROUP_PERSONS + GROUP_ACTORS:
@@ -161,6 +172,8 @@ class ActorResolver:
         docs = dict(zip((p for p, _ in self._pending), nlp.tokenizer.pipe(p for p, _ in self._pending)))
         for phrase, entry in self._pending:
             key = tuple(tok.lower_ for tok in docs[phrase])
+            if entry.kind in CASED_KINDS and len(key) > 1:
+                entry.capitals = tuple(tok.text[:1].isupper() for tok in docs[phrase])
             self.entries.setdefault(key, []).append(entry)
         for kind, names in phrases.items():
             self.matcher.add(kind, [docs[p] for p in names])
@@ -181,16 +194,20 @@ class ActorResolver:
         needs tokens only, so it runs on unparsed text too (see tacitus.skim)."""
         from spacy.util import filter_spans
 
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
-        atoms = []
-        for span in spans:
+        valid = {}  # a phrase whose case does not fit ("who", "Russia today") leaves room for a shorter one
+        for _, s, e in self.matcher(doc):
+            span = doc[s:e]
             entries = self.entries.get(tuple(tok.lower_ for tok in span), [])
             text = span.text
             has_upper = any(ch.isupper() for ch in text)
             ok = [e for e in entries if (e.exact is None or e.exact == text)
-                  and (has_upper or e.kind in ("agent", "pronoun", "group"))]
-            if not ok:
-                continue
+                  and (has_upper or e.kind in ("agent", "pronoun", "group"))
+                  and all(tok.text[:1].isupper() or not cap for tok, cap in zip(span, e.capitals))]
+            if ok:
+                valid[(span.start, span.end)] = (span, ok)
+        atoms = []
+        for span in filter_spans([span for span, _ in valid.values()]):
+            ok = valid[(span.start, span.end)][1]
             kind = min((e.kind for e in ok), key=lambda k: PRIORITY.index(k) if k in PRIORITY else 99)
             chosen = [e for e in ok if e.kind == kind]
             if kind == "person":
@@ -263,6 +280,7 @@ class ActorResolver:
         names = proper_names(doc)
         name_at = {i: e for e in names for i in range(e.start, e.end)}
         mentions: list[Mention] = []
+        taken: set[int] = set()  # tokens inside a mention already made: no second mention overlaps one
         plurals: set[int] = set()  # ids of mentions of several people or a plural noun ("troops"), for "they"
 
         def emit(start: int, end: int, kind: str, actors: list[Actor], plural: bool = False) -> Mention:
@@ -270,6 +288,7 @@ class ActorResolver:
             for a in actors:
                 a.text, a.span = span.text, (span.start_char, span.end_char)
             m = Mention(start, end, span.start_char, span.end_char, span.text, actors, kind)
+            taken.update(range(start, end))
             if plural:
                 plurals.add(id(m))
             mentions.append(m)
@@ -278,6 +297,7 @@ class ActorResolver:
         def title_before(start: int, sent_start: int):
             """Walk left over a title ("former Iranian Foreign Minister", "U.N. Secretary-General")."""
             j, owner, agents, former = start, None, [], False
+            portfolio = False
             while j > sent_start:
                 a = by_end.get(j)
                 if a is not None and not a.used:
@@ -302,6 +322,10 @@ class ActorResolver:
                 if agents and owner is None and tok.pos_ == "ADJ" and tok.text.islower():
                     j -= 1  # "Nigerian junior foreign minister": the owner may stand before an adjective
                     continue
+                if agents and owner is None and not portfolio and tok.dep_ == "compound" and tok.text.istitle():
+                    portfolio = True  # "Canadian Trade Secretary": one capitalised word naming the office
+                    j -= 1
+                    continue
                 break
             return j, owner, agents, former
 
@@ -315,7 +339,20 @@ class ActorResolver:
 
         # 1. persons: table names and other proper names, with any title before them.
         surnames: dict[str, tuple[list[Actor], str]] = {}
-        candidates = [a for a in atoms if a.kind == "person"]
+        candidates = []
+        for a in atoms:
+            if a.kind != "person":
+                continue
+            name = name_at.get(a.start)
+            others = [] if name is None else [t for t in name if (t.i < a.start or t.i >= a.end) and t.i not in covered]
+            own = {w.lower() for person in a.payload for w in person.split()}  # "President Xi Jinping"
+            if any(t.lower_ not in self._title_vocab and t.lower_ not in own for t in others):
+                # "Jeb Bush" is not George W. Bush, "Boris Yeltsin" not "Boris" ("President Xi Jinping" is Xi):
+                # the whole name is one the tables do not know.
+                covered.difference_update(range(a.start, a.end))
+                a.used = True
+            else:
+                candidates.append(a)
         for name in names:
             s = name.start
             for i in range(name.start, name.end + 1):  # the parts of the name no table phrase covers
@@ -327,11 +364,6 @@ class ActorResolver:
                     candidates.append(_Atom(s, i, "pername", None))
                 s = i + 1
         for atom in sorted(candidates, key=lambda a: a.start):
-            name = name_at.get(atom.start)
-            if atom.kind == "person" and name is not None:
-                before = [t for t in name if t.i < atom.start and t.i not in covered]
-                if any(t.lower_ not in self._title_vocab for t in before):
-                    continue  # "Jeb Bush" is not George W. Bush ("President Xi Jinping" is Xi)
             j, owner, agents, former = title_before(atom.start, doc[atom.start].sent.start)
             country = owner.payload if owner is not None and owner.kind in ("country", "demonym") else None
             sector = run_sector(agents)
@@ -383,10 +415,17 @@ class ActorResolver:
             head = doc[run[-1].end - 1]
             if head.pos_ not in ("NOUN", "PROPN"):
                 continue  # "military operation", "humanitarian aid"
+            if any(t in taken for t in range(run[0].start, run[-1].end)):
+                continue  # the title inside a name already made ("Defence Secretary Tom King")
             sector = run_sector(run)
             start, owner = run[0].start, None
-            k = start  # over up to two adjectives to the owner: "Israel's high court", "Syrian ruling party"
-            while k > 0 and start - k < 2 and by_end.get(k) is None and doc[k - 1].pos_ == "ADJ":
+            # Over up to three modifiers to the owner: "Israel's high court", "Syrian ruling party",
+            # "Israeli intelligence officials", "Taiwan's Vice Foreign Minister".
+            k = start
+            while k > 0 and start - k < 3 and by_end.get(k) is None and (
+                    doc[k - 1].pos_ == "ADJ" or doc[k - 1].lower_ in TITLE_WORDS
+                    or (doc[k - 1].dep_ == "compound" and doc[k - 1].pos_ == "NOUN"
+                        and start <= doc[k - 1].head.i < run[-1].end)):
                 k -= 1
             j = k - 1 if k > 0 and doc[k - 1].lower_ in ("'s", "’s") else k
             cand = by_end.get(j)
@@ -397,12 +436,14 @@ class ActorResolver:
             owner_after = owner is None
             if owner is None:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
                 owner = next((by_end.get(c.i + 1) for p in head.children
-                              if p.dep_ == "prep" and p.lower_ in ("in", "from", "of")
+                              if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "throughout", "across")
                               for c in p.children if c.dep_ == "pobj"), None)
-                if owner is not None and (owner.used or owner.kind != "country"):
+                if owner is not None and (owner.used or owner.kind not in ("country", "capital")):
                     owner = None
             for r in run:
                 r.used = True
+            if owner is None and doc[run[-1].start:run[-1].end].text.lower() in self.peoples:
+                continue
             if owner is not None:
                 owner.used = not owner_after  # a country after "in" stays a place as well
                 actor = self._owner_actor(owner, sector)
@@ -418,7 +459,7 @@ class ActorResolver:
             root = span.root
             name = name_at.get(a.start)
             if a.kind in ("country", "capital") and name is not None and any(
-                    t.i not in covered and t.lower_ not in self._title_vocab for t in name):
+                    t.i not in covered and t.pos_ == "PROPN" and t.lower_ not in self._title_vocab for t in name):
                 continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("Young Algerians" stay)
             place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             if a.kind == "country":
@@ -441,6 +482,7 @@ class ActorResolver:
                         and not hyphen:
                     emit(a.start, a.end, "demonym", [self._owner_actor(a, None)], plural=a.plural)
                 elif root.dep_ in ("amod", "compound") and not hyphen and root.head.i >= a.end \
+                        and not any(k in taken for k in range(a.start, root.head.i + 1)) \
                         and all(doc[k].head.i == root.head.i and doc[k].dep_ in ("amod", "compound")
                                 for k in range(a.end, root.head.i)) \
                         and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (

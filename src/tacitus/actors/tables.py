@@ -53,6 +53,7 @@ class ActorTables:
     aliases: dict[str, tuple[str, ...]]  # person -> aliases (not including the canonical name)
     agents: dict[str, str]  # agent noun (singular) -> sector
     org_codes: dict[str, Organisation] = field(default_factory=dict)
+    peoples: frozenset[str] = frozenset()  # ethnic and faith communities (singular): actors only with a country
 
     def person_terms(self, person: str) -> list[Term]:
         return [t for t in self.terms if t.person == person]
@@ -105,11 +106,12 @@ def load_tables() -> ActorTables:
     org_codes = {}
     for o in orgs:
         org_codes.setdefault(o.code, o)
-    return ActorTables(countries, metonyms, orgs, terms, aliases, agents, org_codes)
+    peoples = frozenset(r["people"].lower() for r in _rows("peoples.tsv"))
+    return ActorTables(countries, metonyms, orgs, terms, aliases, agents, org_codes, peoples)
 
 
 def table_sizes() -> dict[str, int]:
     t = load_tables()
     return {"countries": len(t.countries), "metonyms": sum(1 for m in t.metonyms if m.code),
             "organisations": len(t.organisations), "leaders": len(t.aliases), "leader_terms": len(t.terms),
-            "agents": len(t.agents)}
+            "agents": len(t.agents), "peoples": len(t.peoples)}

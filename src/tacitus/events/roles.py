@@ -62,15 +62,24 @@ class MentionIndex:
     def at(self, token: Token):
         return self.by_token.get(token.i)
 
+    def owner(self, noun: Token):
+        """The mention that modifies a noun as its owner ("Moscow's decision"), also through a compound
+        ("US Predator attacks"), or None."""
+        for child in noun.children:
+            if child.dep_ in OWNER_DEPS:
+                mention = self.at(child) or (child.dep_ == "compound" and next(
+                    (self.at(g) for g in child.children if g.dep_ in OWNER_DEPS and self.at(g)), None))
+                if mention:
+                    return mention
+        return None
+
     def of_phrase(self, head: Token | None) -> list:
         """The actors a noun phrase names: the head's mention, its conjuncts, or its owner."""
         if head is None:
             return []
         found = []
         for tok in [head, *head.conjuncts]:
-            mention = self.at(tok)
-            if mention is None:
-                mention = next((self.at(c) for c in tok.children if c.dep_ in OWNER_DEPS and self.at(c)), None)
+            mention = self.at(tok) or self.owner(tok)
             if mention is None:  # "the leaders of Russia and China"
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lemma_ == "of":
@@ -187,7 +196,7 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         parties = index.of_phrase(next((c for c in between.children if c.dep_ == "pobj"), None))
         if len(parties) >= 2:
             return Roles(parties[:1], parties[1:], True, reciprocal=True)
-    owner = next((index.at(c) for c in noun.children if c.dep_ in OWNER_DEPS and index.at(c)), None)
+    owner = index.owner(noun)
     source = [owner] if owner else []
     direct = True
     target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
