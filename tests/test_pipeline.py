@@ -62,6 +62,18 @@ def test_force_used_at_home_is_aimed_at_the_country_itself(coder):
         [(4, "NGAMIL", "NGA", "Borno")]
 
 
+def test_a_threat_or_withdrawal_with_a_place_in_what_it_is_about_is_aimed_at_that_country(coder):
+    # The troops "its" names are the actor's own: the target is the place they leave.
+    for text, plover, target in (
+            ("Chile threatened on Monday to close its embassy in Lima.", "THREATEN", "PER"),
+            ("Ghana withdrew its peacekeepers from Mali on Monday.", "SANCTION", "MLI")):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [(e.event.plover, e.target[0].country) for e in events] == [(plover, target)], text
+    # A bare promise made somewhere is not aimed at the place it was made in.
+    _, events = coder.code_text("Speaking in Nairobi, Ghana's president promised a new beginning.", date="2024-05-06")
+    assert not [e for e in events if e.target and e.target[0].country == "KEN"]
+
+
 def test_protesters_named_by_demonym_or_organising_a_strike_protest_their_government(coder):
     for text, source in (("Opposition parties in Kenya organised a general strike on Monday.", "KENOPP"),
                          ("Angry Kenyans blocked roads in Nairobi on Tuesday.", "KEN")):

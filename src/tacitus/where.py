@@ -331,7 +331,9 @@ class PlaceResolver:
                 return WHERE_PREPS.index(prep) if prep in WHERE_PREPS else None
             if tok.dep_ == "prep" and prep is None:
                 prep = tok.lower_
-            if tok.head.i == tok.i or (tok.head.i != trigger.i and tok.head.pos_ in ("VERB", "AUX")):
+            # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
+            if tok.head.i == tok.i or (tok.head.i != trigger.i and tok.head.pos_ in ("VERB", "AUX")
+                                       and not (tok.head.dep_ == "xcomp" and tok.head.head.i == trigger.i)):
                 return None
             tok = tok.head
         return None

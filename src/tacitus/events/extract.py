@@ -54,9 +54,12 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
-# Events whose unnamed target is, by coding convention, the country they happen in:
-# visits, aid, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
-PLACE_TARGET_ROOTS = {"04", "07", "15", "17", "18", "19", "20"}
+# Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
+# cuts in relations, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
+PLACE_TARGET_ROOTS = {"04", "07", "13", "15", "16", "17", "18", "19", "20"}
+# Intents and concessions take the place only when the code says what is done there ("lifted the curfew in",
+# "withdrew from"): after a bare "promised" or "conceded", a place is where it was said.
+SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
 # Coercion and violence at home are aimed at the country's own people ("declared a state of siege in Haiti").
 DOMESTIC_TARGET_ROOTS = {"17", "18", "19", "20"}
 
@@ -79,8 +82,10 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     country = next((a.country for a in source if a.country), None)
     if entry.cameo.startswith(PROTEST_ROOT) and country:
         return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
-    if place is not None and entry.cameo[:2] in PLACE_TARGET_ROOTS and (
-            place[0] != country or entry.cameo[:2] in DOMESTIC_TARGET_ROOTS):
+    root = entry.cameo[:2]
+    takes_place = root in PLACE_TARGET_ROOTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
+    if place is not None and takes_place and (
+            place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
         return [Actor(text=text, span=span, code=iso3, country=iso3, sector=None, name=None)]
     return []

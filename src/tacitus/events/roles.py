@@ -139,7 +139,7 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         return found, bool(found)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and not trailing_attribution(c)), None)
     if obj is not None:
-        found = [m for m in index.of_phrase(obj) if m not in exclude]
+        found = [m for m in index.of_phrase(obj) if m not in exclude and not _own_unnamed(obj, m)]
         if found:
             return found, True
         found = _prep_targets(obj, index, exclude)
@@ -149,6 +149,19 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     if found:
         return found, True
     return _complement_targets(verb, index, exclude), False
+
+
+def _own_unnamed(obj: Token, mention) -> bool:
+    """"Ghana pulled its troops out of Mali": troops of no named country that the subject owns ("its" after a
+    singular subject, "their" after a plural one) are the actor's own, not the target."""
+    if mention.kind != "agent" or any(a.country for a in mention.actors):
+        return False
+    owner = next((c.lower_ for c in obj.children if c.dep_ == "poss"), None)
+    subject = subject_of(obj.head)
+    if owner is None or subject is None:
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    return owner == ("their" if plural else "its")
 
 
 def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list:
