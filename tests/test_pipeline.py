@@ -74,6 +74,21 @@ def test_a_threat_or_withdrawal_with_a_place_in_what_it_is_about_is_aimed_at_tha
     assert not [e for e in events if e.target and e.target[0].country == "KEN"]
 
 
+def test_participles_purpose_clauses_and_owners_after_the_noun(coder):
+    for text, expected in (
+            ("Ugandan police opened fire to disperse opposition supporters on Monday.", ("UGACOP", "UGAOPP")),
+            ("Opposition parties in Zambia are demanding that President Hichilema resign.", ("ZMBOPP", "ZMBGOV")),
+            ("Serbia recalled its envoy on Monday, accusing Kosovo of provocations.", ("SRB", "XKX")),
+            ("Egypt threatened to halt gas supplies to the Jordanian grid.", ("EGY", "JOR"))):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [(e.source[0].code, e.target[0].code) for e in events] == [expected], text
+
+
+def test_talking_to_a_newspaper_is_no_consultation(coder):
+    _, events = coder.code_text("Speaking to the Washington Post, Macron said he would stay.", date="2024-05-06")
+    assert not [e for e in events if e.event.plover == "CONSULT"]
+
+
 def test_protesters_named_by_demonym_or_organising_a_strike_protest_their_government(coder):
     for text, source in (("Opposition parties in Kenya organised a general strike on Monday.", "KENOPP"),
                          ("Angry Kenyans blocked roads in Nairobi on Tuesday.", "KEN")):

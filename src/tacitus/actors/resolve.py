@@ -435,7 +435,9 @@ class ActorResolver:
                     owner, start = cand, cand.start
             owner_after = owner is None
             if owner is None:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
-                owner = next((by_end.get(c.i + 1) for p in head.children
+                # The phrase's head may be a word after the agent noun: "opposition groups in Zimbabwe".
+                nouns = (head, head.head) if head.dep_ == "compound" and head.head.i == run[-1].end else (head,)
+                owner = next((by_end.get(c.i + 1) for noun in nouns for p in noun.children
                               if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "throughout", "across")
                               for c in p.children if c.dep_ == "pobj"), None)
                 if owner is not None and (owner.used or owner.kind not in ("country", "capital")):
@@ -486,7 +488,7 @@ class ActorResolver:
                         and all(doc[k].head.i == root.head.i and doc[k].dep_ in ("amod", "compound")
                                 for k in range(a.end, root.head.i)) \
                         and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (
-                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS):
+                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS - PARTY_PREPS):
                     # "shelled Iraqi towns", "rejected a Senegalese peace plan": the country stands for
                     # what it owns.
                     emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])

@@ -54,6 +54,7 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 # Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
 # cuts in relations, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
 PLACE_TARGET_ROOTS = {"04", "07", "13", "15", "16", "17", "18", "19", "20"}
@@ -204,6 +205,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:
             continue
+        if entry.cameo[:2] == CONSULT_ROOT and all(a.sector == "MED" or (a.code or "").endswith("MED") for a in target):
+            continue  # speaking to a newspaper is a statement, not a consultation
         candidates.append(Candidate(
             sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
             source=source, target=target, modality=modality(token),

@@ -103,6 +103,8 @@ def subject_of(verb: Token) -> Token | None:
         return obj if obj is not None else subject_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "police opened fire, killing one person"
+        return subject_of(head)
     return None
 
 
@@ -173,7 +175,8 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
                      if m not in exclude]
             if found:
                 return found
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):  # "opened fire to disperse X"
             found, _ = _object_targets(child, index, exclude, None)
             if found:
                 return found
