@@ -136,6 +136,19 @@ def test_negation_and_future(coder):
     assert by_target["KOR"].modality == "negated"
 
 
+def test_adjectives_before_to_set_the_modality(coder):
+    _, events = coder.code_text("Norway is ready to send aid to Sudan. Peru is unwilling to recognise Bolivia's "
+                                "new government. Kenya is likely to press Ethiopia over the dam.", date="2024-05-06")
+    assert {e.target[0].country: e.modality for e in events} == \
+        {"SDN": "future", "BOL": "negated", "ETH": "hypothetical"}
+
+
+def test_a_date_after_a_verb_is_not_its_preposition(coder):
+    # "press on" is to keep attacking; "pressed Turkey on Monday" is a demand.
+    _, events = coder.code_text("Greece pressed Turkey on Monday to withdraw its ships.", date="2024-05-06")
+    assert [(e.event.plover, e.target[0].country) for e in events] == [("REQUEST", "TUR")]
+
+
 def test_no_event_without_actors(coder):
     _, events = coder.code_text("Heavy rain fell across the region on Tuesday and roads were closed.",
                                 date="2020-01-01")

@@ -9,12 +9,16 @@ NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "reject"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}  # "would" in news is mostly reported future
 FUTURE_WORDS = {"tomorrow", "next", "upcoming"}
+# "is ready to send aid", "is due to meet": adjectives that put what follows them ahead.
+FUTURE_ADJECTIVES = {"ready", "willing", "prepared", "about", "due", "set", "determined", "eager", "keen", "poised"}
+HYPOTHETICAL_ADJECTIVES = {"likely", "unlikely", "able", "possible"}
+NEGATING_ADJECTIVES = {"unwilling", "reluctant", "unable", "loath", "loth"}
 
 
 def _governors(token: Token):
     """The trigger, then the verbs it is the complement of ("tried to persuade", "plans to visit")."""
     yield token
-    while token.dep_ in ("xcomp", "ccomp", "conj") and token.head.i != token.i:
+    while token.dep_ in ("xcomp", "ccomp", "conj", "acomp") and token.head.i != token.i:
         token = token.head
         yield token
 
@@ -25,13 +29,15 @@ def modality(trigger: Token) -> str:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
             return "negated"
-        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS:
+        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
+            return "hypothetical"
+        if tok.i != trigger.i and tok.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:
             return "hypothetical"
     for tok in chain[1:]:
         if tok.lemma_.lower() in ATTEMPT_VERBS:
@@ -40,7 +46,7 @@ def modality(trigger: Token) -> str:
         kids = list(tok.children)
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
             return "future"
-        if tok.i != trigger.i and tok.lemma_.lower() in FUTURE_VERBS:
+        if tok.i != trigger.i and tok.lemma_.lower() in FUTURE_VERBS | FUTURE_ADJECTIVES:
             return "future"
         if any(c.lower_ in FUTURE_WORDS for c in kids if c.dep_ in ("npadvmod", "advmod", "amod")):
             return "future"

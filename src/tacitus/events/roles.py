@@ -101,6 +101,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp":  # "persuaded Iran to talk": the object controls; "agreed to talk": the subject does
         obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
         return obj if obj is not None else subject_of(head)
+    if verb.dep_ == "acomp":  # "France is about to restore ties", "ready to talk"
+        return subject_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "police opened fire, killing one person"
@@ -147,6 +149,13 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = _prep_targets(obj, index, exclude)
         if found:
             return found, True
+        # "welcomed the resumption of ties with Togo": the party may sit one "of" phrase deeper.
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    found = _prep_targets(pobj, index, exclude) if pobj.dep_ == "pobj" else []
+                    if found:
+                        return found, True
     found = _prep_targets(verb, index, exclude)
     if found:
         return found, True

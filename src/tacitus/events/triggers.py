@@ -12,6 +12,11 @@ PREP_DEPS = {"prt", "prep", "agent", "dative"}
 # Dependents whose lemma may complete a trigger ("pay a visit", "impose sanctions", "phone call").
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
 NOUN_MODIFIER_DEPS = {"compound", "amod"}
+# Objects of a preposition that only date the event.
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning", "evening",
+              "afternoon", "weekend", "today", "tonight", "time", "occasion"}
 
 
 @dataclass
@@ -22,12 +27,21 @@ class TriggerMatch:
     consumed: Token | None = None
 
 
+def _dates(token: Token) -> bool:
+    # "May" alone is more often Theresa May than the month: the month comes with its day ("on May 5").
+    if token.lower_ == "may":
+        return any(c.like_num for c in token.children)
+    return token.lower_ in TIME_WORDS
+
+
 def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
     preps: set[str] = set()
     objects: dict[str, Token] = {}
     for child in token.children:
         dep = child.dep_
         if dep in PREP_DEPS:
+            if any(g.dep_ == "pobj" and _dates(g) for g in child.children):
+                continue  # "pressed the UK on Monday" is no "press on" (keep attacking)
             preps.add(child.lemma_.lower())
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
