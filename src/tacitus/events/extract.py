@@ -39,9 +39,20 @@ def _actors(mentions: list) -> list:
     return out
 
 
-def _sides(roles: Roles) -> tuple[list, list]:
+# Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
+# "French and Egyptian warships launched joint exercises", "Chad and Togo upgraded their ties"
+# (praise and support are not mutual: "the US and Britain supported the Kurds").
+MUTUAL_ROOTS = {"03", "04", "06"}
+MUTUAL_CODES = {"057"}
+MUTUAL_OBJECTS = {"tie", "relation", "relationship"}
+
+
+def _sides(roles: Roles, entry: TriggerEntry) -> tuple[list, list]:
     source, target = _actors(roles.source), _actors(roles.target)
-    if roles.reciprocal and not target and len(source) >= 2:  # "the pair met": one mention, two actors
+    # Named together, not a "they" standing for two ("they encourage you" is nothing mutual).
+    mutual = roles.reciprocal or (len(roles.source) >= 2 and (
+        entry.cameo[:2] in MUTUAL_ROOTS or entry.cameo in MUTUAL_CODES or entry.object in MUTUAL_OBJECTS))
+    if mutual and not target and len(source) >= 2:  # "the pair met": one mention, two actors
         source, target = source[:1], source[1:]
     # "Guterres urged both sides": a group that takes in the source does not make it its own target.
     acting = {(a.code, a.name) for a in source}
@@ -192,7 +203,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                     reported_by=_actors(reported_by(token, sentence, index)), confidence=0.6))
             continue
         roles = verb_roles(token, index, entry.prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
-        source, target = _sides(roles)
+        source, target = _sides(roles, entry)
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
         source, target = _localise(source, target), _localise(target, source)

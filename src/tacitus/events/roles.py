@@ -16,7 +16,7 @@ RECIPROCAL_NOUNS = {"talk", "meeting", "summit", "call", "negotiation", "agreeme
 # Light verbs whose object noun carries the event ("held talks", "launched strikes", "paid a visit").
 LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "stage", "impose", "announce", "begin",
                "start", "resume", "open", "sign", "reach", "strike", "seal", "host", "join", "attend", "order", "deliver",
-               "organize", "organise", "mount", "call"}
+               "organize", "organise", "mount", "call", "renew", "continue", "restart", "conclude", "complete"}
 # Modifiers of a noun that can name its owner ("Russian troops", "U.S. sanctions", "Moscow's decision").
 OWNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
