@@ -97,6 +97,14 @@ def test_protesters_named_by_demonym_or_organising_a_strike_protest_their_govern
             [("PROTEST", source, "KENGOV")], text
 
 
+def test_a_protest_is_aimed_at_the_government_where_it_is_held(coder):
+    for text, expected in (("Ethiopian migrants demonstrated in Cairo on Monday.", ("ETHCVL", "EGYGOV")),
+                           ("Protesters rallied in Lima on Monday.", ("PEROPP", "PERGOV"))):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
+            [("PROTEST", *expected)], text
+
+
 def test_saying_another_must_act_is_a_demand(coder):
     _, events = coder.code_text("Washington said on Monday that Moscow must withdraw its troops from the border. "
                                 "Israel said it must defend itself.", date="2024-05-06")

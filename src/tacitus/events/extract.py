@@ -88,11 +88,13 @@ def _localise(side: list, other: list) -> list:
 
 
 def _implied_target(entry: TriggerEntry, source: list, place) -> list:
-    """A target the sentence implies without naming a party: a protest is aimed at the protesters' own
-    government; a visit, strike or deployment with a place is aimed at the place's country, and force
+    """A target the sentence implies without naming a party: a protest is aimed at the government of the
+    place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at the place's country, and force
     used at home at the country itself."""
     country = next((a.country for a in source if a.country), None)
-    if entry.cameo.startswith(PROTEST_ROOT) and country:
+    if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None):
+        # Protesters abroad protest to the government where they are ("ethnic Albanians demonstrated in Serbia").
+        country = place[0] if place is not None else country
         return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
     root = entry.cameo[:2]
     takes_place = root in PLACE_TARGET_ROOTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
@@ -209,6 +211,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         source, target = _localise(source, target), _localise(target, source)
         if source and not target:
             target = _implied_target(entry, source, place_of(token))
+            source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         if not source or not target:
             continue
         if not any(_known(a) for a in source + target):
