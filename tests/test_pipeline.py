@@ -165,6 +165,21 @@ def test_parties_named_together_negotiate_with_each_other_but_praise_no_one(code
     assert events == []
 
 
+def test_states_of_emergency_and_curfews_imposed_or_lifted_at_home(coder):
+    # A curated phrase keeps its code whatever the classifier says; "declared" here acts, it does not speak.
+    for text, expected in (("Peru's president declared a state of emergency in Lima on Monday.", ("1724", "PER")),
+                           ("Sudan's government lifted the curfew in Khartoum on Monday.", ("0813", "SDN"))):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert [(e.event.cameo, e.target[0].country) for e in events] == [expected], text
+
+
+def test_coercion_and_force_only_announced_are_threats(coder):
+    _, events = coder.code_text("Ghana said on Monday it will impose sanctions on Togo. Chad will launch air strikes "
+                                "on rebel camps in Libya, its army said.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.target[0].country) for e in events] == \
+        [("131", "THREATEN", "TGO"), ("138", "THREATEN", "LBY")]
+
+
 def test_no_event_without_actors(coder):
     _, events = coder.code_text("Heavy rain fell across the region on Tuesday and roads were closed.",
                                 date="2020-01-01")

@@ -285,7 +285,7 @@ class Coder:
                  for c in scored]
         kept = [c for c in candidates if c not in scored]
         for c, prediction in zip(scored, self.classifier.predict(items)):
-            cameo, confidence = combine(c.cameo, prediction)
+            cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
             if cameo is not None:
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)

@@ -290,14 +290,16 @@ def _model_label(plover: Optional[str]) -> Optional[str]:
     return YIELD_LABEL if plover in ("CONCEDE", "RETREAT") else plover
 
 
-def combine(rule_cameo: Optional[str], prediction: Optional[Prediction]) -> tuple[Optional[str], float]:
+def combine(rule_cameo: Optional[str], prediction: Optional[Prediction],
+            firm: bool = False) -> tuple[Optional[str], float]:
     """The CAMEO code and confidence of a candidate coded by the rules (`rule_cameo`, None when
     the rules found no event) and scored by the model (`prediction`, None without a model).
-    (None, confidence) means: drop the candidate.
+    `firm`: the rule matched a curated phrase (a verb or noun with its object, "declared a state of
+    emergency"), whose code the model may not change. (None, confidence) means: drop the candidate.
 
     - model says NONE with at least DROP: drop it;
     - rule and model agree on the PLOVER root: the rule's (finer) code, the two confidences joined;
-    - they disagree and the model is confident (>= OVERRIDE): the model's code;
+    - they disagree and the model is confident (>= OVERRIDE): the model's code, unless the rule is firm;
     - otherwise the rule's code, with what the model gives its category;
     - no rule code: the model's code when it answers, else nothing.
     """
@@ -314,7 +316,7 @@ def combine(rule_cameo: Optional[str], prediction: Optional[Prediction]) -> tupl
         rule_label = _model_label(row.plover if row else None)
     if rule_label and prediction.plover and _model_label(prediction.plover) == rule_label:
         return rule_cameo, _join(prediction.confidence)
-    if prediction.plover and prediction.confidence >= OVERRIDE:
+    if prediction.plover and prediction.confidence >= OVERRIDE and not (firm and rule_cameo):
         return prediction.cameo, round(prediction.confidence, 4)
     if rule_cameo:
         return rule_cameo, _join(float(scores.get(rule_label, 0.0)) if rule_label else 0.0)

@@ -72,8 +72,9 @@ PLACE_TARGET_ROOTS = {"04", "07", "13", "15", "16", "17", "18", "19", "20"}
 # Intents and concessions take the place only when the code says what is done there ("lifted the curfew in",
 # "withdrew from"): after a bare "promised" or "conceded", a place is where it was said.
 SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
-# Coercion and violence at home are aimed at the country's own people ("declared a state of siege in Haiti").
-DOMESTIC_TARGET_ROOTS = {"17", "18", "19", "20"}
+# Coercion and violence at home are aimed at the country's own people ("declared a state of siege in Haiti"),
+# and so are easing them ("lifted the curfew in Darfur").
+DOMESTIC_TARGET_ROOTS = {"08", "17", "18", "19", "20"}
 
 
 def _localise(side: list, other: list) -> list:
@@ -156,8 +157,10 @@ def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentio
 
 
 # CAMEO codes a cooperative act that is only announced ("will meet", "plans to send aid") as the intent to
-# do it (03x, PLOVER AGREE): meet or negotiate, diplomatic and material cooperation, aid, yielding.
-INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# do it (03x, PLOVER AGREE): meet or negotiate, diplomatic and material cooperation, aid, yielding; and a
+# coercive one as a threat (13x): sanctions (131), repression ("will extend the curfew", 137), force (138).
+INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                  "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
 def intent_code(cameo: str, modality: str) -> str:
@@ -195,7 +198,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     quotes = _quoted(sentence)
     for match in find_triggers(sentence, lexicon):
         token, entry = match.token, match.entry
-        if is_reporting(token) or entry.cameo == "010":
+        # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
+        if (is_reporting(token) and not entry.object) or entry.cameo == "010":
             demand = _obligation(token, index)  # speech is attribution, unless it says another must act
             if demand is not None:
                 candidates.append(Candidate(

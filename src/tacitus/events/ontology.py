@@ -160,6 +160,11 @@ class TriggerEntry:
     cameo: str
     note: str
 
+    @property
+    def curated_phrase(self) -> bool:
+        """A word with its object chosen by hand ("impose curfew"), not reduced from the Phoenix dictionary."""
+        return bool(self.object) and not self.note.startswith("phoenix:")
+
 
 class TriggerLexicon:
     def __init__(self, entries: list[TriggerEntry]):

@@ -12,6 +12,8 @@ PREP_DEPS = {"prt", "prep", "agent", "dative"}
 # Dependents whose lemma may complete a trigger ("pay a visit", "impose sanctions", "phone call").
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
 NOUN_MODIFIER_DEPS = {"compound", "amod"}
+# Object nouns whose "of" phrase says what they are ("a state of emergency").
+KIND_OF = {"state", "declaration"}
 # Objects of a preposition that only date the event.
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -48,10 +50,15 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
                     objects.setdefault(grandchild.lemma_.lower(), grandchild)
         elif dep in OBJECT_DEPS or (token.pos_ == "NOUN" and dep in NOUN_MODIFIER_DEPS):
             objects.setdefault(child.lemma_.lower(), child)
-            # "launch air strikes": the compound-noun object counts by its head and by its modifier.
+            # "launch air strikes", "impose martial law", "lift a state of emergency": the object counts by its
+            # head and by the word that says what kind it is.
             for grandchild in child.children:
-                if grandchild.dep_ == "compound":
+                if grandchild.dep_ in ("compound", "amod"):
                     objects.setdefault(grandchild.lemma_.lower(), child)
+                elif grandchild.dep_ == "prep" and grandchild.lower_ == "of" and child.lemma_.lower() in KIND_OF:
+                    for kind in grandchild.children:
+                        if kind.dep_ == "pobj":
+                            objects.setdefault(kind.lemma_.lower(), child)
     return preps, objects
 
 
