@@ -21,3 +21,11 @@ def test_token_rules_give_the_attribute_rulers_tokens():
     for a, b in zip(stock.pipe(TEXTS), ours.pipe(TEXTS)):
         assert [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
                [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in b]
+
+
+def test_verbs_in_silent_e_keep_it_in_their_lemma():
+    nlp = tacitus.nlp.load()
+    doc = nlp("Students staged rallies, the rebels waged war, and the court fined the firm. They hopped on a bus.")
+    lemmas = {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert lemmas["staged"] == "stage" and lemmas["waged"] == "wage" and lemmas["fined"] == "fine"
+    assert lemmas["hopped"] == "hop"

@@ -38,7 +38,36 @@ def load():
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", None)
         for pos, words in list(index.items()) if index is not None else ():
             index[pos] = set(words)
+        Language.component("silent_e", func=SilentE(index))
+        nlp.add_pipe("silent_e", after="lemmatizer")
     return nlp
+
+
+class SilentE:
+    """The rule lemmatizer reads "staged", "waged", "hoped", "fined" as "stag", "wag", "hop", "fin": it takes the
+    first known word its suffix rules give. English spelling settles it: those verbs double their consonant
+    ("stagged", "hopped"), so a single one belongs to the verb in -e. This sets such verbs' lemmas."""
+
+    def __init__(self, index):
+        verbs = index["verb"] if index is not None and "verb" in index else set()
+        self.lemmas = {}
+        for verb in verbs:
+            stem = verb[:-1]
+            if verb.endswith("e") and stem in verbs and SHORT_CLOSED_SYLLABLE.fullmatch(stem):
+                for form in (verb + "d", verb + "s", stem + "ing"):
+                    self.lemmas[form] = verb
+
+    def __call__(self, doc):
+        for token in doc:
+            if token.pos_ == "VERB":
+                lemma = self.lemmas.get(token.lower_)
+                if lemma is not None:
+                    token.lemma_ = lemma
+        return doc
+
+
+# A one-syllable word ending consonant-vowel-consonant: the shape that doubles its last letter before -ed.
+SHORT_CLOSED_SYLLABLE = re.compile(r"[^aeiouy]*[aeiou][bcdfgklmnprstvz]")
 
 
 class TokenRules:
