@@ -180,6 +180,13 @@ def test_coercion_and_force_only_announced_are_threats(coder):
         [("131", "THREATEN", "TGO"), ("138", "THREATEN", "LBY")]
 
 
+def test_force_posture_and_repression_phrases(coder):
+    _, events = coder.code_text("Chad has strengthened its forces in Niger. Kenyan riot police used tear gas to "
+                                "disperse demonstrators in Nairobi.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country) for e in events] == \
+        [("154", "TCD", "NER"), ("175", "KENCOP", "KEN")]
+
+
 def test_no_event_without_actors(coder):
     _, events = coder.code_text("Heavy rain fell across the region on Tuesday and roads were closed.",
                                 date="2020-01-01")

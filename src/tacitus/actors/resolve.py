@@ -434,7 +434,8 @@ class ActorResolver:
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
             owner_after = owner is None
-            if owner is None:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
+            owned = any(c.dep_ == "poss" for c in head.children)  # "its forces in Lebanon" are not Lebanon's
+            if owner is None and not owned:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
                 # The phrase's head may be a word after the agent noun: "opposition groups in Zimbabwe".
                 nouns = (head, head.head) if head.dep_ == "compound" and head.head.i == run[-1].end else (head,)
                 owner = next((by_end.get(c.i + 1) for noun in nouns for p in noun.children

@@ -91,6 +91,11 @@ class MentionIndex:
         return found
 
 
+def is_purpose(verb: Token) -> bool:
+    """An infinitive clause of purpose or content: "threatened on Monday to close", "opened fire to disperse"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -105,7 +110,7 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "police opened fire, killing one person"
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_purpose(verb)):  # "opened fire, killing one person"
         return subject_of(head)
     return None
 
@@ -184,8 +189,8 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
                      if m not in exclude]
             if found:
                 return found
-        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):  # "opened fire to disperse X"
+        if (child.dep_ == "xcomp" or (child.dep_ == "advcl" and is_purpose(child))) and child.pos_ in ("VERB", "AUX"):
+            # "opened fire to disperse X"
             found, _ = _object_targets(child, index, exclude, None)
             if found:
                 return found
