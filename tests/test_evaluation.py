@@ -178,6 +178,19 @@ UNITED_NATIONS  [UNO]
 """
 
 
+# Two rounds of the inter-coder summaries: coder 2 did not finish round 1; the second sentence is
+# coded again in round 2, and its coders pool.
+INTERCODER_ROUND_1 = (
+    "ids,sentences,anncomplete_1,Action1_CAMEO_1,Action2_CAMEO_1,anncomplete_2,Action1_CAMEO_2,"
+    "anncomplete_3,Action1_CAMEO_3\n"
+    'a,"Arnor shelled Gondor, officials said.",True,4-19 Fight,0-1 Make Public Statement,False,3-11 Disapprove,'
+    "True,4-19 Fight\n"
+    'b,"Arnor and Gondor agreed.",True,1-3 Express Intent to Coop,,True,,True,1-4 Consult\n')
+INTERCODER_ROUND_2 = (
+    "ids,sentences,anncomplete_1,Action1_CAMEO_1\n"
+    'c,"Arnor and  Gondor agreed.",True,1-3 Express Intent to Coop\n')
+
+
 def write_data(root: Path) -> Path:
     gold = root / "gold"
     (gold / "petrarch_unittest").mkdir(parents=True)
@@ -188,7 +201,28 @@ def write_data(root: Path) -> Path:
     (gold / "petrarch_unittest" / "PETR.Validate.actors.txt").write_text(ACTORS_TXT)
     (gold / "conflibert" / "cameo_class_test.tsv").write_text(
         "Arnor restored ties with Gondor.\t2\nArnor shelled Gondor.\t4\nboom\t0\n")
+    (gold / "cameo_intercoder").mkdir()
+    (gold / "cameo_intercoder" / "training_round_1_summary.csv").write_text(INTERCODER_ROUND_1)
+    (gold / "cameo_intercoder" / "training_round_2_summary.csv").write_text(INTERCODER_ROUND_2)
     return root
+
+
+def test_load_intercoder_pools_rounds_and_keeps_roots_half_the_coders_gave(tmp_path):
+    sentences = {s.text: s for s in ev.load_intercoder(write_data(tmp_path) / ev.INTERCODER_DIR)}
+    shelled = sentences["Arnor shelled Gondor, officials said."]
+    assert (shelled.roots, shelled.coders) == ({"19"}, 2)  # statements left out; coder 2 unfinished
+    agreed = sentences["Arnor and Gondor agreed."]
+    assert (agreed.roots, agreed.coders) == ({"03"}, 4)  # 03 from two of four; 04 from one
+
+
+def test_root_scores():
+    gold = [ev.CoderSentence("a", {"19"}, 3), ev.CoderSentence("b", {"03", "04"}, 3), ev.CoderSentence("c", set(), 3)]
+    coded = {"a": [ev.Coded("ASSAULT", "190"), ev.Coded("ASSAULT", "195")],
+             "b": [ev.Coded("AGREE", "036"), ev.Coded(None, "010")],
+             "c": [ev.Coded("ACCUSE", "112")]}
+    r = ev.root_scores(gold, coded)
+    assert r["accuracy"] == pytest.approx(2 / 3) and r["precision"] == pytest.approx(2 / 3)
+    assert r["extra"] == 1 and r["extra_per_sentence"] == pytest.approx(1 / 3)
 
 
 def test_load_pairs(tmp_path):
@@ -228,6 +262,7 @@ def test_evaluate_with_fake_coder(tmp_path):
         events={"Arnor and Gondor agreed.": [event("AGREE", "057", [arn], [gon])],
                 "Arnor is about to restore ties with Gondor.": [event("COOPERATE", "064", [arn], [gon])],
                 "Nothing happened.": [event("ASSAULT", "190", modality="negated")],
+                "Arnor shelled Gondor, officials said.": [event("ASSAULT", "194", [arn], [gon])],
                 "Arnor restored ties with Gondor.": [event("COOPERATE", "064", confidence=0.9)]},
         pairs={'Arnor "firmly" accused Gondor.': ("ACCUSE", "112", 0.8),
                "Gondor gave way to Arnor.": ("CONCEDE", "080", 0.6)})
@@ -240,6 +275,8 @@ def test_evaluate_with_fake_coder(tmp_path):
     assert petr["accuracy"] == 1.0 and petr["extra"] == 0 and petr["role_accuracy"] == 1.0  # negated left out
     penta = files[ev.PENTA_FILE]
     assert penta["n"] == 3 and penta["errors"] == 1 and penta["accuracy"] == pytest.approx(2 / 3)
+    news = files[ev.INTERCODER_DIR]
+    assert news["n"] == 2 and news["accuracy"] == 0.5 and news["extra"] == 1  # 057 is no 03
     assert r["skipped"] == ["gold/plv_cameo_manual.tsv"]
     text = out.getvalue()
     assert "skipped gold/plv_cameo_manual.tsv" in text and "Summary" in text
@@ -258,3 +295,4 @@ def test_real_gold_files_load(shared_data):
     assert len(sentences) + left_out == 284 and len(sentences) > 150
     assert "ARN" in ev.load_petrarch_names(shared_data / ev.PETRARCH_ACTORS)
     assert len(ev.load_penta(shared_data / ev.PENTA_FILE)) == 446
+    assert len(ev.load_intercoder(shared_data / ev.INTERCODER_DIR)) == 200

@@ -16,6 +16,10 @@ What each gold file measures:
   events. Its actors are invented (Arnor, Gondor), so roles are checked only by finding the
   dictionary's names for the expected code in the coded actor's text.
 - conflibert/cameo_class_test.tsv: penta class (0-4) of the most confident event per sentence.
+- cameo_intercoder/*_summary.csv: real news sentences, each coded by three to five people with CAMEO
+  root categories. A root counts as gold when at least half of a sentence's coders gave it; public
+  statements (01) are left out, since the coder records speech as attribution. Roots found (recall),
+  coded roots that are gold (precision), coded events whose root no one agreed on (extra).
 """
 from __future__ import annotations
 
@@ -35,6 +39,8 @@ PETRARCH_FILE = "gold/petrarch_unittest/PETR.UnitTest.records.xml"
 PETRARCH_ACTORS = "gold/petrarch_unittest/PETR.Validate.actors.txt"
 PENTA_FILE = "gold/conflibert/cameo_class_test.tsv"
 PENTA_SAMPLE = 1000
+INTERCODER_DIR = "gold/cameo_intercoder"
+STATEMENT_ROOT = "01"
 
 # The gold files span PLOVER revisions. Older names map to the current ones (the current
 # ontology folds DEMAND into REQUEST, DISAPPROVE and INVESTIGATE into ACCUSE, FIGHT into ASSAULT);
@@ -254,6 +260,26 @@ def _petr_actor(code: str, who: Who, names: dict[str, set[str]]) -> bool:
     return (who.country or "") == code[:3] or any(f" {n} " in text for n in names[code[:3]])
 
 
+def root_scores(gold: Sequence["CoderSentence"], coded: dict[str, list[Coded]]) -> dict:
+    """Per sentence, the CAMEO roots coded against those most coders agreed on (statements left out)."""
+    found = wanted = given = extra = 0
+    for s in gold:
+        events = [e for e in coded.get(s.text, []) if e.cameo and e.cameo[:2] != STATEMENT_ROOT]
+        roots = {e.cameo[:2] for e in events}
+        found += len(roots & s.roots)
+        wanted += len(s.roots)
+        given += len(roots)
+        extra += sum(1 for e in events if e.cameo[:2] not in s.roots)
+    return {
+        "n": len(gold),
+        "gold_roots": wanted,
+        "accuracy": found / wanted if wanted else 0.0,  # recall of the agreed roots
+        "precision": found / given if given else 0.0,
+        "extra": extra,
+        "extra_per_sentence": extra / len(gold) if gold else 0.0,
+    }
+
+
 def penta_prediction(events: Sequence[Coded]) -> int:
     """The penta class of the most confident event; 0 (statement/neutral) when none."""
     if not events:
@@ -338,6 +364,49 @@ def petrarch_actors(names: dict[str, set[str]]) -> list:
     return out
 
 
+@dataclass
+class CoderSentence:
+    """A news sentence and the CAMEO roots (two digits) at least half of its coders gave it."""
+    text: str
+    roots: set[str]
+    coders: int
+
+
+_CODER_COLUMN = re.compile(r"Action\d+_CAMEO_(\d+)$")
+_ROOT = re.compile(r"\s*\d+-(\d+)\b")
+
+
+def load_intercoder(folder: Path) -> list[CoderSentence]:
+    """The inter-coder rounds, one record per distinct sentence: a sentence coded in several rounds
+    pools their coders. A coder counts when they marked the sentence complete."""
+    votes: dict[str, list[set[str]]] = {}
+    for path in sorted(Path(folder).glob("*_summary.csv")):
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                text = " ".join((row.get("sentences") or "").split())
+                if not text:
+                    continue
+                by_coder: dict[str, set[str]] = {}
+                for column, value in row.items():
+                    m = _CODER_COLUMN.match(column or "")
+                    root = _ROOT.match(value or "")
+                    if m and root:
+                        by_coder.setdefault(m.group(1), set()).add(f"{int(root.group(1)):02d}")
+                for coder, complete in ((c[len("anncomplete_"):], v) for c, v in row.items()
+                                        if c and c.startswith("anncomplete_")):
+                    if (complete or "").strip().lower() == "true":
+                        votes.setdefault(text, []).append(by_coder.get(coder, set()))
+    out = []
+    for text, coders in votes.items():
+        counts: dict[str, int] = {}
+        for roots in coders:
+            for root in roots:
+                counts[root] = counts.get(root, 0) + 1
+        agreed = {r for r, n in counts.items() if 2 * n >= len(coders) and r != STATEMENT_ROOT}
+        out.append(CoderSentence(text, agreed, len(coders)))
+    return out
+
+
 def load_penta(path: Path) -> list[tuple[str, int]]:
     rows = []
     with open(path, newline="", encoding="utf-8") as f:
@@ -384,6 +453,11 @@ def run_petrarch(gold: Sequence[PetrSentence], coder, names=None) -> dict:
     by_text, errors = _code_texts(coder, (s.text for s in gold))
     coded = {s.id: by_text[s.text] for s in gold}
     return {**cameo_scores(gold, coded, names), "errors": errors}
+
+
+def run_intercoder(gold: Sequence[CoderSentence], coder) -> dict:
+    coded, errors = _code_texts(coder, (s.text for s in gold))
+    return {**root_scores(gold, coded), "errors": errors}
 
 
 def run_penta(rows: Sequence[tuple[str, int]], coder) -> dict:
@@ -449,6 +523,13 @@ def evaluate(data_dir: Optional[Path], coder, out: Optional[TextIO] = None, limi
         r = results["files"][PENTA_FILE] = {"task": "sentence penta", "sample": note or None,
                                             **run_penta(head(rows), coder)}
         _print_scores(PENTA_FILE + (f" ({note})" if note else ""), r, out)
+
+    if path := present(INTERCODER_DIR):
+        sentences = [s for s in load_intercoder(path) if s.coders >= 2]
+        r = results["files"][INTERCODER_DIR] = {"task": "news CAMEO root", **run_intercoder(head(sentences), coder)}
+        _print_rows(INTERCODER_DIR + " (accuracy: share of the roots most coders agreed on that are found)",
+                    [(k, _fmt(r[k])) for k in ("n", "gold_roots", "accuracy", "precision", "extra",
+                                                 "extra_per_sentence", "errors")], out)
 
     summary = [(rel, r["task"], str(r["n"]), _fmt(r["accuracy"]), _fmt(r.get("macro_f1")),
                 _fmt(r.get("extra_per_sentence"))) for rel, r in results["files"].items()]

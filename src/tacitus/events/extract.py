@@ -77,9 +77,11 @@ SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
 DOMESTIC_TARGET_ROOTS = {"08", "17", "18", "19", "20"}
 
 
-def _localise(side: list, other: list) -> list:
-    country = next((a.country for a in other if a.country), None)
-    if country is None:
+def _localise(side: list, other: list, where: str | None = None) -> list:
+    """Unnamed groups of one country (police, protesters, militants) take the country of the place the event
+    is stated to happen in ("a US drone killed militants in Kurram"), else that of the other side."""
+    country = where or next((a.country for a in other if a.country), None)
+    if country is None or not any(a.country for a in other):
         return side
     # A government or army acting on a country's own opposition, civilians, police... is that country's.
     sectors = DOMESTIC_SECTORS | STATE_SECTORS if any(a.sector in DOMESTIC_SECTORS for a in other if a.country) \
@@ -212,9 +214,11 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         source, target = _sides(roles, entry)
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
-        source, target = _localise(source, target), _localise(target, source)
+        place = place_of(token)
+        where = place[0] if place is not None else None
+        source, target = _localise(source, target, where), _localise(target, source, where)
         if source and not target:
-            target = _implied_target(entry, source, place_of(token))
+            target = _implied_target(entry, source, place)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         if not source or not target:
             continue
