@@ -187,6 +187,13 @@ def test_force_posture_and_repression_phrases(coder):
         [("154", "TCD", "NER"), ("175", "KENCOP", "KEN")]
 
 
+def test_a_body_is_it_in_its_own_sentence_and_unnamed_groups_are_of_the_place(coder):
+    _, events = coder.code_text("The Nigerian military said it had fought a fierce battle with Boko Haram insurgents "
+                                "near Maiduguri. Gunmen attacked a police station in Peshawar on Monday.",
+                                date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("NGAMIL", "NGAREB"), ("PAKUAF", "PAKCOP")]
+
+
 def test_no_event_without_actors(coder):
     _, events = coder.code_text("Heavy rain fell across the region on Tuesday and roads were closed.",
                                 date="2020-01-01")

@@ -41,6 +41,11 @@ PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "
             "it": "thing"}
 # What "it" can stand for: a state or an organisation, never a person.
 THING_KINDS = ("country", "capital", "metonym", "organisation")
+# Agent nouns for a body rather than a person, which "it" can stand for ("the military said it would").
+BODIES = {"government", "administration", "military", "army", "navy", "ministry", "regime", "parliament", "court",
+          "police", "party", "council", "committee", "cabinet", "junta", "authority", "coalition", "alliance",
+          "movement", "agency", "commission", "legislature", "senate", "congress", "assembly", "newspaper",
+          "broadcaster", "opposition", "militia", "presidency", "embassy", "mission"}
 PARTY_PREPS = {"to", "toward", "towards", "between"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "agent", "conj", "appos", "obj"}
 GROUP_PERSONS = ("presidents", "leaders", "men", "women", "ministers", "foreign ministers", "prime ministers",
@@ -528,7 +533,10 @@ class ActorResolver:
                 if tok.dep_ not in ARG_DEPS:
                     continue
                 if PRONOUNS[ref.payload] == "thing":
-                    things = [m for m in recent if m.kind in THING_KINDS and len(m.actors) == 1]
+                    # A body stands for "it" in its own sentence only ("the military said it would").
+                    here = sentence_of(tok.idx)
+                    things = [m for m in recent if len(m.actors) == 1 and (m.kind in THING_KINDS or (
+                        m.kind == "agent" and doc[m.end - 1].lower_ in BODIES and sentence_of(m.start_char) == here))]
                     if things:
                         actors = things[-1].actors
                 elif PRONOUNS[ref.payload] == "person":

@@ -81,7 +81,7 @@ def _localise(side: list, other: list, where: str | None = None) -> list:
     """Unnamed groups of one country (police, protesters, militants) take the country of the place the event
     is stated to happen in ("a US drone killed militants in Kurram"), else that of the other side."""
     country = where or next((a.country for a in other if a.country), None)
-    if country is None or not any(a.country for a in other):
+    if country is None or not (where or any(a.country for a in other)):
         return side
     # A government or army acting on a country's own opposition, civilians, police... is that country's.
     sectors = DOMESTIC_SECTORS | STATE_SECTORS if any(a.sector in DOMESTIC_SECTORS for a in other if a.country) \

@@ -237,7 +237,9 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         light = governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ in ("dobj", "obj")
         # Without a party of its own, "the call" only refers back to an event told before.
         if governor.pos_ in ("VERB", "AUX") and (light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
-            source = index.of_phrase(subject_of(governor))
+            # "it is engaged in a battle with X": a participle's subject is its passive one
+            subject = subject_of(governor) or next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+            source = index.of_phrase(subject)
             target = [m for m in target if m not in source]
             direct = light
     return _split_reciprocal(Roles(source, target, direct), noun.lemma_.lower() in RECIPROCAL_NOUNS)
