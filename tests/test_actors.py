@@ -255,6 +255,13 @@ def test_pair_they_and_he(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_he_is_the_subject_of_the_last_sentence_naming_people(resolver, nlp):
+    ms = mentions(resolver, nlp, "Xi Jinping told Joe Biden that trade mattered. He accused Washington of "
+                                 "containing China.", "2024-04-02")
+    assert find(ms, "He").actors[0].name == "Xi Jinping"
+
+
+@pytest.mark.slow
 def test_the_two_presidents(resolver, nlp):
     text = "Macron hosted Erdogan in Paris. The two presidents discussed the border."
     ms = mentions(resolver, nlp, text, "2019-03-01")

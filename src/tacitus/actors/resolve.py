@@ -543,7 +543,12 @@ class ActorResolver:
                     people = [m for m in recent if m.kind in ("person", "titled")
                               or (m.kind == "pronoun" and PRONOUNS.get(m.text.lower()) == "person")]
                     if people:
-                        actors = people[-1].actors
+                        # The latest sentence naming people; its subject if one of them is ("Xi told Biden ...
+                        # He accused Washington": Xi), else the person named last.
+                        latest = sentence_of(people[-1].start_char)
+                        subjects = [m for m in people if sentence_of(m.start_char) == latest
+                                    and _subject(doc[m.start:m.end].root)]
+                        actors = (subjects or people)[-1].actors
                 elif recent:
                     actors = (self._plural_antecedent(doc, recent, plurals) or self._coordinated_subjects(doc, recent)
                               or self._last_two(recent, "any"))
@@ -630,6 +635,13 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _subject(token) -> bool:
+    """A subject, or one coordinated with it ("Trump and Putin spoke")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 # Lower-case particles inside a name ("Bashar al-Assad", "Ursula von der Leyen", "Osama bin Laden").

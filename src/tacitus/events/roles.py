@@ -201,7 +201,9 @@ def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:
     """'A and B met' or 'the pair met': the first actor is the source, the others the target."""
     if not mutual:
         return roles
-    if not roles.target and len(roles.source) >= 2:
+    # "Saudi Arabia and Iran agreed to restore ties, in a deal mediated by China": a party found only
+    # deep inside what was agreed does not outweigh the two named together.
+    if (not roles.target or not roles.direct) and len(roles.source) >= 2:
         return Roles(roles.source[:1], roles.source[1:], roles.direct, reciprocal=True)
     if not roles.target and len(roles.source) == 1 and len(roles.source[0].actors) >= 2:
         return Roles(roles.source, [], roles.direct, reciprocal=True)
