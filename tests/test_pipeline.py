@@ -180,6 +180,13 @@ def test_coercion_and_force_only_announced_are_threats(coder):
         [("131", "THREATEN", "TGO"), ("138", "THREATEN", "LBY")]
 
 
+def test_forces_sent_or_deployed_are_the_senders_own(coder):
+    _, events = coder.code_text("Russia deployed troops to Belarus on Monday. Chad later sent ground troops into "
+                                "Niger.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
+        [("MOBILIZE", "RUS", "BLR"), ("MOBILIZE", "TCD", "NER")]
+
+
 def test_force_posture_and_repression_phrases(coder):
     _, events = coder.code_text("Chad has strengthened its forces in Niger. Kenyan riot police used tear gas to "
                                 "disperse demonstrators in Nairobi.", date="2024-05-06")

@@ -167,11 +167,19 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     return _complement_targets(verb, index, exclude), False
 
 
+# Verbs whose object forces are the subject's own: "Israel sent ground troops into Lebanon".
+DEPLOY_VERBS = {"send", "deploy", "dispatch", "mobilize", "mobilise", "move", "withdraw", "pull", "station", "mass",
+                "amass", "reinforce", "strengthen", "boost", "increase", "bolster", "redeploy"}
+FORCE_SECTORS = {"MIL", "COP"}
+
+
 def _own_unnamed(obj: Token, mention) -> bool:
     """"Ghana pulled its troops out of Mali": troops of no named country that the subject owns ("its" after a
-    singular subject, "their" after a plural one) are the actor's own, not the target."""
+    singular subject, "their" after a plural one, or any sent or deployed) are the actor's own, not the target."""
     if mention.kind != "agent" or any(a.country for a in mention.actors):
         return False
+    if obj.head.lemma_.lower() in DEPLOY_VERBS and all(a.sector in FORCE_SECTORS for a in mention.actors):
+        return True
     owner = next((c.lower_ for c in obj.children if c.dep_ == "poss"), None)
     subject = subject_of(obj.head)
     if owner is None or subject is None:
