@@ -180,6 +180,12 @@ def test_coercion_and_force_only_announced_are_threats(coder):
         [("131", "THREATEN", "TGO"), ("138", "THREATEN", "LBY")]
 
 
+def test_providing_to_a_party_and_objects_in_coordination(coder):
+    _, events = coder.code_text("Norway is providing satellite images and other intelligence to Moldova.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AID", "NOR", "MDA")]
+
+
 def test_forces_sent_or_deployed_are_the_senders_own(coder):
     _, events = coder.code_text("Russia deployed troops to Belarus on Monday. Chad later sent ground troops into "
                                 "Niger.", date="2024-05-06")

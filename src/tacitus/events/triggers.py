@@ -50,6 +50,8 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
                     objects.setdefault(grandchild.lemma_.lower(), grandchild)
         elif dep in OBJECT_DEPS or (token.pos_ == "NOUN" and dep in NOUN_MODIFIER_DEPS):
             objects.setdefault(child.lemma_.lower(), child)
+            for also in child.conjuncts:  # "providing photographs and other intelligence"
+                objects.setdefault(also.lemma_.lower(), also)
             # "launch air strikes", "impose martial law", "lift a state of emergency": the object counts by its
             # head and by the word that says what kind it is.
             for grandchild in child.children:
