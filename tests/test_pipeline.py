@@ -116,6 +116,10 @@ def test_a_demonym_before_a_compound_noun_names_its_owner(coder):
                          ("The army shelled Armenian border villages overnight.", "ARM")):
         _, events = coder.code_text(text, date="2024-05-06")
         assert [e.target[0].code for e in events] == [target], text
+    # A possessive says whose it is: the policy is the speaker's own, not Iraq.
+    _, events = coder.code_text("Erdogan has never shied away from contradictions, and his Iraqi policy is no "
+                                "exception.", date="2024-05-06")
+    assert events == []
 
 
 def test_cooperation_only_announced_is_coded_as_the_intent(coder):

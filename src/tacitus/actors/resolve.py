@@ -491,12 +491,13 @@ class ActorResolver:
                     emit(a.start, a.end, "demonym", [self._owner_actor(a, None)], plural=a.plural)
                 elif root.dep_ in ("amod", "compound") and not hyphen and root.head.i >= a.end \
                         and not any(k in taken for k in range(a.start, root.head.i + 1)) \
+                        and not any(c.dep_ == "poss" for c in root.head.children) \
                         and all(doc[k].head.i == root.head.i and doc[k].dep_ in ("amod", "compound")
                                 for k in range(a.end, root.head.i)) \
                         and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (
                         root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS - PARTY_PREPS):
                     # "shelled Iraqi towns", "rejected a Senegalese peace plan": the country stands for
-                    # what it owns.
+                    # what it owns ("his Syrian policy" is someone else's).
                     emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])
             elif a.kind == "organisation":
                 emit(a.start, a.end, "organisation", [self._owner_actor(a, None)],
