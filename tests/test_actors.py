@@ -255,6 +255,13 @@ def test_pair_they_and_he(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_an_object_pronoun_is_not_its_own_clauses_subject(resolver, nlp):
+    ms = mentions(resolver, nlp, "Qatar denied the charges. Kenya, Chad and Egypt imposed a boycott on the small "
+                                 "nation, accusing it of lying.", "2020-01-01")
+    assert find(ms, "it").actors[0].code == "QAT"
+
+
+@pytest.mark.slow
 def test_he_is_the_subject_of_the_last_sentence_naming_people(resolver, nlp):
     ms = mentions(resolver, nlp, "Xi Jinping told Joe Biden that trade mattered. He accused Washington of "
                                  "containing China.", "2024-04-02")

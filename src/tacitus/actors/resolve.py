@@ -533,6 +533,9 @@ class ActorResolver:
             if ref.kind == "pronoun":
                 if tok.dep_ not in ARG_DEPS:
                     continue
+                # "Egypt imposed a boycott on the nation, accusing it": an object is not its own clause's subject.
+                bound = _clause_subjects(tok)
+                recent = [m for m in recent if doc[m.start:m.end].root.i not in bound]
                 if PRONOUNS[ref.payload] == "thing":
                     # A body stands for "it" in its own sentence only ("the military said it would").
                     here = sentence_of(tok.idx)
@@ -636,6 +639,27 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _clause_subjects(pronoun) -> set[int]:
+    """Token indices of the subjects (with their conjuncts) of the clause whose object `pronoun` is,
+    following participle, infinitive and coordinated clauses up to the verb that has them."""
+    if pronoun.dep_ not in ("dobj", "obj", "pobj", "dative", "iobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            bound, todo = set(), subjects  # with their conjuncts and appositions ("Saudi Arabia, the UAE and Egypt")
+            while todo:
+                t = todo.pop()
+                bound.add(t.i)
+                todo.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.i not in bound)
+            return bound
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return set()
 
 
 def _subject(token) -> bool:
