@@ -16,6 +16,7 @@ from tacitus.records import Actor
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
+# Peoples and faith communities are coded as civilians, as PLOVER's agents code ETHNIC_GROUP.
 PEOPLE_SECTOR = "CVL"
 # Kinds of name whose words keep their capitals in running text ("Russia Today" the outlet, "Russia today").
 CASED_KINDS = {"organisation", "metonym", "person"}
@@ -440,8 +441,9 @@ class ActorResolver:
                     owner, start = cand, cand.start
             owner_after = owner is None
             owned = any(c.dep_ == "poss" for c in head.children)  # "its forces in Lebanon" are not Lebanon's
-            if owner is None and not owned:  # "opposition groups in Zimbabwe", "soldiers from Gondor", "the ambassador of Chad"
-                # The phrase's head may be a word after the agent noun: "opposition groups in Zimbabwe".
+            if owner is None and not owned:
+                # An owner after the phrase: "soldiers from Gondor", "the ambassador of Chad", also after a word
+                # that follows the agent noun ("opposition groups in Zimbabwe").
                 nouns = (head, head.head) if head.dep_ == "compound" and head.head.i == run[-1].end else (head,)
                 owner = next((by_end.get(c.i + 1) for noun in nouns for p in noun.children
                               if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "throughout", "across")

@@ -81,7 +81,7 @@ def _localise(side: list, other: list, where: str | None = None) -> list:
     """Unnamed groups of one country (police, protesters, militants) take the country of the place the event
     is stated to happen in ("a US drone killed militants in Kurram"), else that of the other side."""
     country = where or next((a.country for a in other if a.country), None)
-    if country is None or not (where or any(a.country for a in other)):
+    if country is None:
         return side
     # A government or army acting on a country's own opposition, civilians, police... is that country's.
     sectors = DOMESTIC_SECTORS | STATE_SECTORS if any(a.sector in DOMESTIC_SECTORS for a in other if a.country) \
@@ -92,8 +92,8 @@ def _localise(side: list, other: list, where: str | None = None) -> list:
 
 def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     """A target the sentence implies without naming a party: a protest is aimed at the government of the
-    place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at the place's country, and force
-    used at home at the country itself."""
+    place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at
+    the place's country, and force used at home at the country itself."""
     country = next((a.country for a in source if a.country), None)
     if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None):
         # Protesters abroad protest to the government where they are ("ethnic Albanians demonstrated in Serbia").
