@@ -37,6 +37,16 @@ def test_passive_voice_swaps_roles(coder):
     assert any(e.event.quad_class == 4 and "TUR" in {a.country for a in e.target} for e in events), events
 
 
+def test_a_participle_after_its_noun_is_a_passive(coder):
+    # The tourists were arrested, they did not arrest Indonesia; with no one named as arresting, no event.
+    _, events = coder.code_text("Two Australian tourists arrested in Bali were paraded in front of the media on "
+                                "Tuesday.", date="2024-05-06")
+    assert events == []
+    _, events = coder.code_text("Assad, supported by Moscow, has used chemical weapons.", date="2017-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
+        [("SUPPORT", "RUSGOV", "SYRGOV")]
+
+
 def test_reported_speech_codes_the_reported_act(coder):
     _, events = coder.code_text("Russia's defence ministry said Ukrainian forces shelled Russian troops.",
                                 date="2022-08-01")

@@ -219,9 +219,11 @@ def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:
 
 
 def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Roles:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive:
-        target = index.of_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    # "Australians arrested in Bali were paraded": a past participle after its noun is a passive on that noun.
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        patient = verb.head if reduced else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        target = index.of_phrase(patient)
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
     source = index.of_phrase(subject_of(verb))
