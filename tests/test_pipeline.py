@@ -139,6 +139,11 @@ def test_cooperation_only_announced_is_coded_as_the_intent(coder):
         [("033", "AGREE", "future"), ("070", "AID", "asserted")]
 
 
+def test_a_state_helping_an_unnamed_group_does_not_make_it_its_own(coder):
+    _, events = coder.code_text("Qatar backs rebels fighting in the south.", date="2017-05-06")
+    assert [(e.source[0].code, e.target[0].code, e.target[0].country) for e in events] == [("QAT", "REB", None)]
+
+
 def test_an_unnamed_government_acting_on_a_countrys_own_people_is_that_countrys(coder):
     _, events = coder.code_text("The president banned Ugandan opposition rallies on Monday.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("UGAGOV", "UGAOPP")]

@@ -66,6 +66,8 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED
 STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
+# Cooperation, support and aid: what a state gives an unnamed group says nothing of the group's country.
+FOREIGN_HELP_ROOTS = {"05", "06", "07"}
 # Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
 # cuts in relations, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
 PLACE_TARGET_ROOTS = {"04", "07", "13", "15", "16", "17", "18", "19", "20"}
@@ -216,7 +218,11 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         place = place_of(token)
         where = place[0] if place is not None else None
-        source, target = _localise(source, target, where), _localise(target, source, where)
+        if where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(a.sector in STATE_SECTORS or (
+                a.country and a.code == a.country) for a in source):
+            pass  # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own
+        else:
+            source, target = _localise(source, target, where), _localise(target, source, where)
         if source and not target:
             target = _implied_target(entry, source, place)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
