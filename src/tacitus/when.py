@@ -14,12 +14,14 @@ from typing import Iterable, Optional
 from tacitus.records import DateBasis, Precision, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_FULL = "(?:" + "|".join(m.title() for m in MONTHS) + ")"
 # Capitalised only, so the verbs "may" and "march" are not months; "Sept." and "Nov." as wire copy prints them.
-MONTH_NAME = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAME = (rf"(?:{_MONTH_FULL}"
               r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])\.?)(?![a-z])")
 _MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"

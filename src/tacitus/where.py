@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tacitus.actors.resolve import proper_names
-from tacitus.events.roles import is_purpose
+from tacitus.events.roles import is_content_clause
 from tacitus.places import Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
 
@@ -334,7 +334,7 @@ class PlaceResolver:
                 prep = tok.lower_
             # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
             if tok.head.i == tok.i or (tok.head.i != trigger.i and tok.head.pos_ in ("VERB", "AUX")
-                                       and not (tok.head.head.i == trigger.i and _content(tok.head))):
+                                       and not (tok.head.head.i == trigger.i and is_content_clause(tok.head))):
                 return None
             tok = tok.head
         return None
@@ -376,8 +376,3 @@ def _location(place, basis: str) -> dict:
     d.update(text=place.text if isinstance(place, Place) else None,
              span=list(place.span) if isinstance(place, Place) else None, basis=basis)
     return d
-
-
-def _content(verb) -> bool:
-    """A verb that says what its head is about: "threatened to impose", "threatened on Monday to close"."""
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_purpose(verb))

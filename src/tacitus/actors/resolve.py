@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tacitus.actors.tables import ActorTables, Term, load_tables
 from tacitus.records import Actor
+from tacitus.when import MONTHS, WEEKDAYS
 
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
@@ -675,9 +676,7 @@ def _subject(token) -> bool:
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", "den", "de", "da", "di", "du", "la",
                   "le", "-"}
 # Proper nouns that are never a person's name ("the Syrian army Sunday").
-NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-             "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+NOT_NAMES = {*WEEKDAYS, *MONTHS, "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
 
 def proper_names(doc) -> list:

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.attribution import reported_by
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import MentionIndex, Roles, is_purpose, is_reporting, noun_roles, subject_of, verb_roles
+from tacitus.events.roles import (MentionIndex, Roles, is_content_clause, is_reporting, noun_roles, subject_of,
+                                  verb_roles)
 from tacitus.events.triggers import find_triggers
 from tacitus.records import Actor
 
@@ -131,7 +132,7 @@ CONTENT_DEPS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advmo
 def _content_of(token: Token, triggers: set[int]) -> bool:
     while token.head.i != token.i:
         dep = token.dep_
-        if dep not in CONTENT_DEPS and dep != "conj" and not (dep == "advcl" and is_purpose(token)):
+        if dep not in CONTENT_DEPS and dep != "conj" and not is_content_clause(token):
             return False
         token = token.head
         # A conjunct shares its head's relation: "...to resolve the war and ensure stability".

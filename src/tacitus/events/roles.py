@@ -96,6 +96,11 @@ def is_purpose(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def is_content_clause(verb: Token) -> bool:
+    """A clause saying what its head verb is about: "threatened to impose", "opened fire to disperse"."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_purpose(verb))
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -197,8 +202,7 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
                      if m not in exclude]
             if found:
                 return found
-        if (child.dep_ == "xcomp" or (child.dep_ == "advcl" and is_purpose(child))) and child.pos_ in ("VERB", "AUX"):
-            # "opened fire to disperse X"
+        if is_content_clause(child) and child.pos_ in ("VERB", "AUX"):  # "opened fire to disperse X"
             found, _ = _object_targets(child, index, exclude, None)
             if found:
                 return found

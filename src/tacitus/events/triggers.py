@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
+from tacitus.when import MONTHS, WEEKDAYS
 
 # Dependents that carry a verb's particle or preposition ("meet with", "crack down", "call for").
 PREP_DEPS = {"prt", "prep", "agent", "dative"}
@@ -15,10 +16,8 @@ NOUN_MODIFIER_DEPS = {"compound", "amod"}
 # Object nouns whose "of" phrase says what they are ("a state of emergency").
 KIND_OF = {"state", "declaration"}
 # Objects of a preposition that only date the event.
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "day", "days", "week", "weeks", "month", "months", "year", "years", "night", "morning", "evening",
-              "afternoon", "weekend", "today", "tonight", "time", "occasion"}
+TIME_WORDS = {*WEEKDAYS, *MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
+              "morning", "evening", "afternoon", "weekend", "today", "tonight", "time", "occasion"}
 
 
 @dataclass
