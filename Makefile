@@ -38,6 +38,11 @@ gazetteer: setup
 	$(BIN)/pip install --quiet -e '.[gazetteer]'
 	$(BIN)/python tools/build_gazetteer.py
 
+# Rebuilds src/tacitus/actors/data/officials.tsv from ../shared/reference's Phoenix country dictionary.
+.PHONY: officials
+officials: setup
+	$(BIN)/python tools/build_officials.py
+
 # The browser tests (tests/test_web_browser.py) drive Debian's chromium through Playwright: the browser
 # comes from apt (as root, as CI runs), never from Playwright's own download.
 .PHONY: browser

@@ -137,6 +137,42 @@ def test_untabled_person_takes_code_from_title_and_keeps_it(resolver, nlp):
     assert fm.actors[0].code == "IRNGOV"
 
 
+def test_kept_leaders_outrank_the_office_holders_table():
+    """officials.tsv also lists Putin (until 2016): the kept table's terms alone count for him."""
+    t = load_tables()
+    assert "Mahendra Chaudhry" in t.officials and "Vladimir Putin" not in t.officials
+    assert {term.role for term in t.person_terms("Vladimir Putin")} <= {"head of state", "head of government"}
+    assert len(t.officials) > 10000
+
+
+@pytest.mark.slow
+def test_office_holders_names_split_as_the_tokenizer_splits_them(nlp):
+    from tacitus.actors.tables import name_tokens
+    t = load_tables()
+    names = [n for person in t.officials for n in (person, *t.aliases[person])]
+    differ = [n for n in names if name_tokens(n) != tuple(tok.text for tok in nlp.tokenizer(n))]
+    assert not differ, differ[:10]
+
+
+@pytest.mark.slow
+def test_an_office_holder_of_the_wider_table_is_dated_and_remembered(resolver, nlp):
+    text = "Prime Minister Mahendra Chaudhry criticised the plan. Later, Chaudhry left for Suva."
+    ms = mentions(resolver, nlp, text, "1999-10-01")
+    assert find(ms, "Prime Minister Mahendra Chaudhry").actors[0].code == "FJIGOV"
+    assert find(ms, "Chaudhry").actors[0].code == "FJIGOV"
+    ms = mentions(resolver, nlp, "Mahendra Chaudhry criticised the plan.", "2005-01-01")
+    assert find(ms, "Mahendra Chaudhry").actors[0].code == "FJIELI"
+
+
+@pytest.mark.slow
+def test_a_present_title_outranks_an_ended_term(resolver, nlp):
+    """The tables know Mimica as a Croatian minister until 2004; the article of 2018 calls him commissioner."""
+    ms = mentions(resolver, nlp, "EU commissioner Neven Mimica pledged aid.", "2018-01-01")
+    assert find(ms, "EU commissioner Neven Mimica").actors[0].code == "IGOEUREEC"
+    ms = mentions(resolver, nlp, "Former minister Neven Mimica pledged aid.", "2018-01-01")
+    assert find(ms, "Former minister Neven Mimica").actors[0].code == "HRVELI"
+
+
 @pytest.mark.slow
 def test_untitled_unknown_person_is_not_an_actor(resolver, nlp):
     ms = mentions(resolver, nlp, "Karim Haddad praised the farmers.", "2020-01-01")

@@ -226,6 +226,12 @@ def test_a_body_is_it_in_its_own_sentence_and_unnamed_groups_are_of_the_place(co
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("NGAMIL", "NGAREB"), ("PAKUAF", "PAKCOP")]
 
 
+def test_unnamed_soldiers_and_officials_of_the_place_are_placed_on_either_side(coder):
+    _, events = coder.code_text("A suicide bomber killed five soldiers in Mali on Monday. In Turkey the government "
+                                "has sentenced 13 journalists to long jail terms.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("MLIUAF", "MLIMIL"), ("TURGOV", "TURMED")]
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")

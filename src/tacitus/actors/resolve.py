@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from tacitus.actors.tables import ActorTables, Term, load_tables
+from tacitus.actors.tables import ActorTables, Term, load_tables, name_tokens
 from tacitus.records import Actor
 from tacitus.when import MONTHS, WEEKDAYS
 
@@ -32,7 +32,8 @@ TITLE_WORDS = {
 FORMER = {"former", "ex", "ex-", "late", "ousted", "exiled", "deposed"}
 # A generic head noun takes its sector from the agent noun before it ("rebel leader" -> REB, "police officials" -> COP).
 GENERIC = {"official", "leader", "leadership", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
-           "advisor", "delegation", "source", "representative", "chief", "head", "commander", "negotiator"}
+           "advisor", "delegation", "source", "representative", "chief", "head", "commander", "negotiator",
+           "commissioner"}
 # Prepositions after which a country or capital names a place, not an actor ("in Moscow", "across Syria").
 PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "around", "outside", "into",
                "from", "to", "toward", "towards", "through", "via", "over", "beyond", "between"}
@@ -153,9 +154,18 @@ class ActorResolver:
         for o in t.organisations:
             for name in (o.name, *o.aliases):
                 add(name, _Entry("organisation", o, _exact(name)))
+        # The many office holders of officials.tsv are looked up by their first word, which spares tokenizing
+        # and matching tens of thousands of phrases; the kept leaders go through the phrase matcher.
+        self._officials: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], _Entry]]] = {}
         for person, aliases in t.aliases.items():
             for name in (person, *aliases):
-                add(name, _Entry("person", person, _exact(name)))
+                if person in t.officials:
+                    words = name_tokens(name)
+                    lower = name_tokens(name.lower())
+                    self._officials.setdefault(lower[0], []).append(
+                        (lower, tuple(w != w_ for w, w_ in zip(words, lower)), _Entry("person", person)))
+                else:
+                    add(name, _Entry("person", person, _exact(name)))
         for noun, sector in t.agents.items():
             add(noun, _Entry("agent", sector))
             add(_plural(noun), _Entry("agent", sector, plural=True))
@@ -212,6 +222,12 @@ class ActorResolver:
                   and all(tok.text[:1].isupper() or not cap for tok, cap in zip(span, e.capitals))]
             if ok:
                 valid[(span.start, span.end)] = (span, ok)
+        for i, tok in enumerate(doc):
+            for words, capitals, entry in self._officials.get(tok.lower_, ()) if tok.text[:1].isupper() else ():
+                end = i + len(words)
+                if end <= len(doc) and all(doc[k].lower_ == w and (doc[k].text[:1].isupper() or not cap)
+                                           for k, w, cap in zip(range(i, end), words, capitals)):
+                    valid.setdefault((i, end), (doc[i:end], []))[1].append(entry)
         atoms = []
         for span in filter_spans([span for span, _ in valid.values()]):
             ok = valid[(span.start, span.end)][1]
@@ -377,6 +393,16 @@ class ActorResolver:
             if atom.kind == "person":
                 actor = self._person(atom.payload, date, country, former)
                 kind = "person"
+                if actor.sector == "ELI" and agents and sector and not former:
+                    # Out of office by the tables, in office by the text ("EU commissioner Neven Mimica"): the
+                    # tables may be older than the article.
+                    name = actor.name
+                    if owner is not None and owner.kind in ("organisation", "metonym"):
+                        actor = self._owner_actor(owner, None)
+                    else:
+                        actor = self._actor((country or actor.country) + sector, None)
+                    actor.name = name
+                surnames.setdefault(doc[atom.end - 1].lower_, ([actor], kind))  # "... Moody Awori. Awori said"
             else:
                 last = doc[atom.end - 1].lower_
                 known = surnames.get(last) or surnames.get(doc[atom.start:atom.end].text.lower())

@@ -1,7 +1,7 @@
-"""The actor tables (data/*.tsv): countries, metonyms, organisations, leaders, agents."""
+"""The actor tables (data/*.tsv): countries, metonyms, organisations, leaders, officials, agents."""
 from __future__ import annotations
 
-import csv
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from functools import lru_cache
@@ -54,6 +54,7 @@ class ActorTables:
     agents: dict[str, str]  # agent noun (singular) -> sector
     org_codes: dict[str, Organisation] = field(default_factory=dict)
     peoples: frozenset[str] = frozenset()  # ethnic and faith communities (singular): actors only with a country
+    officials: frozenset[str] = frozenset()  # persons of officials.tsv (the Phoenix office holders)
 
     def person_terms(self, person: str) -> list[Term]:
         return [t for t in self.terms if t.person == person]
@@ -66,11 +67,24 @@ class ActorTables:
         return replace(self, organisations=self.organisations + list(organisations), org_codes=org_codes)
 
 
+_HYPHEN = re.compile(r"(?<=[^\W\d_])([-\u2013])(?=[^\W\d_])")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A plain name as the tokenizer splits it: at spaces and at hyphens between letters ("Abdel-Aziz").
+    tools/build_officials.py keeps only names for which this agrees with spaCy's tokenizer."""
+    if "-" not in name and "\u2013" not in name:
+        return tuple(name.split())
+    return tuple(part for word in name.split() for part in _HYPHEN.split(word) if part)
+
+
 def _rows(filename: str, text: str | None = None) -> list[dict[str, str]]:
     if text is None:
         text = resources.files("tacitus.actors").joinpath("data", filename).read_text(encoding="utf-8")
-    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+    header, *lines = text.splitlines()
+    columns = header.split("\t")
+    return [dict(zip(columns, (cell.strip() for cell in (line.split("\t") + [""] * len(columns)))))
+            for line in lines if line.strip()]
 
 
 def _list(cell: str) -> tuple[str, ...]:
@@ -102,16 +116,31 @@ def load_tables() -> ActorTables:
         terms.append(Term(r["person"], r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
         # Aliases are usually given on a person's first row only; later rows add to them.
         aliases[r["person"]] = tuple(dict.fromkeys(aliases.get(r["person"], ()) + _list(r["aliases"])))
+    # The Phoenix office holders fill in where the kept tables are silent: a name these already give to a
+    # leader, country, organisation or phrase stays theirs.
+    taken = {n.lower() for person, more in aliases.items() for n in (person, *more)}
+    taken |= {n.lower() for c in countries.values() for n in (c.name, *c.aliases, *c.demonyms, *c.capitals)}
+    taken |= {n.lower() for o in orgs for n in (o.name, *o.aliases)} | {m.phrase.lower() for m in metonyms}
+    officials = set()
+    for r in _rows("officials.tsv"):
+        person = r["person"]
+        if person.lower() in taken:
+            continue
+        officials.add(person)
+        terms.append(Term(person, r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
+        more = tuple(a for a in _list(r["aliases"]) if a.lower() not in taken)
+        aliases[person] = tuple(dict.fromkeys(aliases.get(person, ()) + more))
     agents = {r["agent"].lower(): r["sector"] for r in _rows("agents.tsv")}
     org_codes = {}
     for o in orgs:
         org_codes.setdefault(o.code, o)
     peoples = frozenset(r["people"].lower() for r in _rows("peoples.tsv"))
-    return ActorTables(countries, metonyms, orgs, terms, aliases, agents, org_codes, peoples)
+    return ActorTables(countries, metonyms, orgs, terms, aliases, agents, org_codes, peoples, frozenset(officials))
 
 
 def table_sizes() -> dict[str, int]:
     t = load_tables()
     return {"countries": len(t.countries), "metonyms": sum(1 for m in t.metonyms if m.code),
-            "organisations": len(t.organisations), "leaders": len(t.aliases), "leader_terms": len(t.terms),
+            "organisations": len(t.organisations), "leaders": len(t.aliases) - len(t.officials),
+            "officials": len(t.officials), "leader_terms": len(t.terms),
             "agents": len(t.agents), "peoples": len(t.peoples)}

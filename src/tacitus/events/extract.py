@@ -223,7 +223,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                 a.country and a.code == a.country) for a in source):
             pass  # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own
         else:
-            source, target = _localise(source, target, where), _localise(target, source, where)
+            # The target is placed against the placed source and back: "a bomber killed soldiers in Pakistan".
+            target = _localise(target, _localise(source, target, where), where)
+            source = _localise(source, target, where)
         if source and not target:
             target = _implied_target(entry, source, place)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
