@@ -174,6 +174,14 @@ def test_a_present_title_outranks_an_ended_term(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_people_named_after_another_country_belongs_where_they_live(resolver, nlp):
+    ms = mentions(resolver, nlp, "Bosnian Serbs met Russians. Ethnic Albanians in Macedonia met them.", "2001-01-01")
+    assert find(ms, "Bosnian Serbs").actors[0].code == "BIHCVL"
+    assert find(ms, "Albanians").actors[0].code == "MKDCVL"
+    assert find(ms, "Russians").actors[0].code == "RUS"
+
+
+@pytest.mark.slow
 def test_untitled_unknown_person_is_not_an_actor(resolver, nlp):
     ms = mentions(resolver, nlp, "Karim Haddad praised the farmers.", "2020-01-01")
     assert not [m for m in ms if "Haddad" in m.text]

@@ -298,6 +298,13 @@ class ActorResolver:
             starts = [s.start_char for s in doc.sents]
             sentence_of = lambda char: bisect.bisect_right(starts, char) - 1  # noqa: E731
         atoms = self.atoms(doc)
+        for k, a in enumerate(atoms):
+            # "Bosnian Serbs", "ethnic Albanians": a people named after another country are civilians of the
+            # country before them, or of where they live ("in south Serbia", else the event's place).
+            if a.kind == "demonym" and a.plural and (
+                    (a.start and doc[a.start - 1].lower_ == "ethnic")
+                    or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))):
+                atoms[k] = _Atom(a.start, a.end, "agent", PEOPLE_SECTOR, plural=True)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
         names = proper_names(doc)
