@@ -105,6 +105,8 @@ def test_an_owner_before_adjectives_gives_the_agent_its_country(resolver, nlp):
     ms = mentions(resolver, nlp, "Israel's high court summoned the Syrian ruling party.", "2020-01-01")
     assert find(ms, "Israel's high court").actors[0].code == "ISRJUD"
     assert find(ms, "Syrian ruling party").actors[0].code == "SYRPTY"
+    ms = mentions(resolver, nlp, "Kenya's leading opposition party accused the government.", "2020-01-01")
+    assert find(ms, "Kenya's leading opposition party").actors[0].code == "KENOPP"
 
 
 @pytest.mark.slow

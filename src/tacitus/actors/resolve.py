@@ -8,7 +8,7 @@ text order.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tacitus.actors.tables import ActorTables, Term, load_tables, name_tokens
 from tacitus.records import Actor
@@ -17,6 +17,8 @@ from tacitus.when import MONTHS, WEEKDAYS
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
+# The state's people a leader may be said to have ("the Trump administration", "Assad's forces").
+PERSONAL_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # Peoples and faith communities are coded as civilians, as PLOVER's agents code ETHNIC_GROUP.
 PEOPLE_SECTOR = "CVL"
 # Kinds of name whose words keep their capitals in running text ("Russia Today" the outlet, "Russia today").
@@ -440,6 +442,7 @@ class ActorResolver:
             emit(j, atom.end, kind, [actor])
 
         # 2. agent nouns, glued into runs ("government forces") with an owner before them.
+        person_ending = {m.end: m for m in mentions if m.actors and m.actors[0].country}
         i, n = 0, len(atoms)
         while i < n:
             a = atoms[i]
@@ -463,7 +466,7 @@ class ActorResolver:
             # "Israeli intelligence officials", "Taiwan's Vice Foreign Minister".
             k = start
             while k > 0 and start - k < 3 and by_end.get(k) is None and (
-                    doc[k - 1].pos_ == "ADJ" or doc[k - 1].lower_ in TITLE_WORDS
+                    doc[k - 1].pos_ == "ADJ" or doc[k - 1].dep_ == "amod" or doc[k - 1].lower_ in TITLE_WORDS
                     or (doc[k - 1].dep_ == "compound" and doc[k - 1].pos_ == "NOUN"
                         and start <= doc[k - 1].head.i < run[-1].end)):
                 k -= 1
@@ -473,6 +476,14 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
+            person = person_ending.get(j) if owner is None else None
+            if person is not None and sector in PERSONAL_SECTORS:
+                # "the Trump administration", "Assad's forces", "Trump's national security adviser".
+                actor = self._actor(person.actors[0].country + sector, None)
+                for r in run:
+                    r.used = True
+                emit(run[0].start, run[-1].end, "agent", [actor], plural=head.tag_ in ("NNS", "NNPS"))
+                continue
             owner_after = owner is None
             owned = any(c.dep_ == "poss" for c in head.children)  # "its forces in Lebanon" are not Lebanon's
             if owner is None and not owned:
@@ -541,7 +552,15 @@ class ActorResolver:
             elif a.kind == "metonym" and a.payload.code:
                 emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
 
-        # 4. pronouns and group nouns, in text order, from the mentions before them.
+        # 4. a title named by the person after it: "the foreign secretary, Jeremy Hunt, said".
+        at = {i: m for m in mentions for i in range(m.start, m.end)}
+        for m in mentions:
+            if m.kind == "agent" and not m.actors[0].country:
+                named = next((at.get(c.i) for c in doc[m.end - 1].children if c.dep_ == "appos"), None)
+                if named is not None and named.kind in ("person", "titled") and named.actors[0].country:
+                    m.actors = [replace(named.actors[0], text=m.text, span=(m.start_char, m.end_char))]
+
+        # 5. pronouns and group nouns, in text order, from the mentions before them.
         mentions.sort(key=lambda m: m.start)
         refs = [a for a in atoms if a.kind in ("pronoun", "group")]
         if refs:

@@ -231,7 +231,10 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         if not source or not target:
             continue
-        if not any(_known(a) for a in source + target):
+        # One side may be a named actor of unknown country ("Amnesty International", "President Bouteflicka");
+        # an agent noun nothing places ("troops", "activists") makes no event.
+        if not (any(_known(a) or a.name for a in source) and any(_known(a) or a.name for a in target)) \
+                or not any(_known(a) for a in source + target):
             continue
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:

@@ -37,9 +37,13 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
         # most often the one reporting the sentence ("..., the Washington Post reported"), not a target.
         verb = doc[source.start:source.end].root.head
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
-                   and _governed(doc[m.start:m.end].root, verb)][:MAX_TARGETS]
+                   and _governed(doc[m.start:m.end].root, verb)]
+        dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
         for target in targets:
-            pending.append((number, sentence, source, target))
+            dyad = frozenset(a.code for a in target.actors)
+            if dyad not in dyads and len(dyads) < MAX_TARGETS:
+                dyads.add(dyad)
+                pending.append((number, sentence, source, target))
     if not pending:
         return []
     items = [(s.text, (m.start_char - s.start_char, m.end_char - s.start_char),
