@@ -144,6 +144,13 @@ def test_a_state_helping_an_unnamed_group_does_not_make_it_its_own(coder):
     assert not [e for e in events if e.target[0].country == "QAT"]
 
 
+def test_curfews_and_states_of_emergency_are_laid_on_ones_own_country(coder):
+    _, events = coder.code_text("The Egyptian government lifted the state of emergency on Monday. The military "
+                                "government of President Prosper Avril imposed a curfew.", date="1989-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == \
+        [("0814", "EGYGOV", "EGY"), ("1723", "HTIGOV", "HTI")]
+
+
 def test_an_agent_noun_nothing_places_makes_no_event_but_a_named_actor_does(coder):
     _, events = coder.code_text("Officials praised Iran on Monday. Amnesty International accused Iran of torture.",
                                 date="2017-05-06")

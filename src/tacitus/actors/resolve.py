@@ -467,8 +467,7 @@ class ActorResolver:
             k = start
             while k > 0 and start - k < 3 and by_end.get(k) is None and (
                     doc[k - 1].pos_ == "ADJ" or doc[k - 1].dep_ == "amod" or doc[k - 1].lower_ in TITLE_WORDS
-                    or (doc[k - 1].dep_ == "compound" and doc[k - 1].pos_ == "NOUN"
-                        and start <= doc[k - 1].head.i < run[-1].end)):
+                    or (doc[k - 1].dep_ == "compound" and start <= doc[k - 1].head.i < run[-1].end)):
                 k -= 1
             j = k - 1 if k > 0 and doc[k - 1].lower_ in ("'s", "’s") else k
             cand = by_end.get(j)
@@ -476,30 +475,30 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
-            person = person_ending.get(j) if owner is None else None
-            if person is not None and sector in PERSONAL_SECTORS:
-                # "the Trump administration", "Assad's forces", "Trump's national security adviser".
-                actor = self._actor(person.actors[0].country + sector, None)
-                for r in run:
-                    r.used = True
-                emit(run[0].start, run[-1].end, "agent", [actor], plural=head.tag_ in ("NNS", "NNPS"))
-                continue
-            owner_after = owner is None
+            # A leader's people: "the Trump administration", "Assad's forces", "Trump's national security
+            # adviser", "the military government of President Prosper Avril".
+            leader = person_ending.get(j) if owner is None and sector in PERSONAL_SECTORS else None
+            owner_after = owner is None and leader is None
             owned = any(c.dep_ == "poss" for c in head.children)  # "its forces in Lebanon" are not Lebanon's
-            if owner is None and not owned:
+            if owner_after and not owned:
                 # An owner after the phrase: "soldiers from Gondor", "the ambassador of Chad", also after a word
                 # that follows the agent noun ("opposition groups in Zimbabwe").
                 nouns = (head, head.head) if head.dep_ == "compound" and head.head.i == run[-1].end else (head,)
-                owner = next((by_end.get(c.i + 1) for noun in nouns for p in noun.children
-                              if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "throughout", "across")
-                              for c in p.children if c.dep_ == "pobj"), None)
+                after = [c.i + 1 for noun in nouns for p in noun.children
+                         if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "throughout", "across")
+                         for c in p.children if c.dep_ == "pobj"]
+                owner = next((by_end.get(i) for i in after), None)
                 if owner is not None and (owner.used or owner.kind not in ("country", "capital")):
                     owner = None
+                if owner is None and sector in PERSONAL_SECTORS:
+                    leader = next((person_ending[i] for i in after if i in person_ending), None)
             for r in run:
                 r.used = True
-            if owner is None and doc[run[-1].start:run[-1].end].text.lower() in self.peoples:
+            if owner is None and leader is None and doc[run[-1].start:run[-1].end].text.lower() in self.peoples:
                 continue
-            if owner is not None:
+            if leader is not None:
+                actor = self._actor(leader.actors[0].country + sector, None)
+            elif owner is not None:
                 owner.used = not owner_after  # a country after "in" stays a place as well
                 actor = self._owner_actor(owner, sector)
             else:

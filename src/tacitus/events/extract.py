@@ -78,6 +78,9 @@ SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
 # Coercion and violence at home are aimed at the country's own people ("declared a state of siege in Haiti"),
 # and so are easing them ("lifted the curfew in Darfur").
 DOMESTIC_TARGET_ROOTS = {"08", "17", "18", "19", "20"}
+# Curbs on freedoms, bans, curfews, states of emergency and their easing are laid on one's own country,
+# named or not ("the government announced it would impose martial law").
+INWARD_CODES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724"}
 
 
 def _localise(side: list, other: list, where: str | None = None) -> list:
@@ -103,6 +106,8 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
         country = place[0] if place is not None else country
         return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
     root = entry.cameo[:2]
+    if place is None and country and entry.cameo in INWARD_CODES:
+        return [Actor(text="", span=None, code=country, country=country, sector=None, name=None)]
     takes_place = root in PLACE_TARGET_ROOTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
