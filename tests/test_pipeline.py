@@ -151,6 +151,14 @@ def test_curfews_and_states_of_emergency_are_laid_on_ones_own_country(coder):
         [("0814", "EGYGOV", "EGY"), ("1723", "HTIGOV", "HTI")]
 
 
+def test_arrests_are_at_home_and_an_owned_event_nouns_of_names_its_object(coder):
+    _, events = coder.code_text("Nigerian authorities jailed 52 members of the banned movement. Observers noted "
+                                "Turkey's detention of a US citizen. Trump's withdrawal of US troops from Syria "
+                                "began.", date="2018-05-06")
+    assert [(e.event.cameo[:3], e.source[0].code, e.target[0].code) for e in events] == \
+        [("173", "NGAGOV", "NGA"), ("173", "TUR", "USACVL"), ("087", "USAGOV", "SYR")]
+
+
 def test_an_agent_noun_nothing_places_makes_no_event_but_a_named_actor_does(coder):
     _, events = coder.code_text("Officials praised Iran on Monday. Amnesty International accused Iran of torture.",
                                 date="2017-05-06")

@@ -246,6 +246,12 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
     source = [owner] if owner else []
     direct = True
     target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
+    if source and not target:
+        # With its owner the agent, "of" names the object: "Turkey's detention of a US citizen" (not so the
+        # owner's own: "Trump's withdrawal of US troops" is withdrawing them, not acting on them).
+        own = {a.country for m in source for a in m.actors}
+        target = [m for m in _prep_targets(noun, index, source, {"of"})
+                  if not own & {a.country for a in m.actors}]
     if not source:
         governor = noun.head
         if noun.dep_ == "pobj" and governor.dep_ == "prep":  # "during a phone call with X"
