@@ -113,6 +113,13 @@ def test_place_nested_under_a_noun(nlp, actors, where):
 
 
 @pytest.mark.slow
+def test_a_country_owning_an_unknown_place_is_the_place(nlp, actors, where):
+    doc, places = resolve("A bomber struck a convoy in Pakistan's Swat valley.", nlp, actors, where)
+    struck = next(t for t in doc if t.text == "struck")
+    assert where.stated_place(struck, places).entry.country == "PAK"
+
+
+@pytest.mark.slow
 def test_inferred_and_dateline_and_none(nlp, actors, where):
     doc, places = resolve("Syrian forces shelled the town of Douma, killing 12 people. Turkey condemned the attack.",
                           nlp, actors, where)

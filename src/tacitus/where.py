@@ -30,7 +30,9 @@ MOTION_VERBS = {"reach", "enter", "leave", "visit", "flee", "cross", "tour", "re
 POSSESSED_PLACE = OF_PLACE | {"north-east", "northeast", "north-west", "northwest", "south-east", "southeast",
                               "south-west", "southwest", "coast", "coastline", "territory", "soil", "borders",
                               "frontier", "interior", "airspace", "desert", "provinces", "cities", "towns",
-                              "villages", "mountains", "skies", "side", "part", "parts", "heartland", "regions"}
+                              "villages", "mountains", "skies", "side", "part", "parts", "heartland", "regions",
+                              "valley", "peninsula", "highlands", "delta", "basin", "strip", "plain", "plains", "hills",
+                              "county", "oblast", "prefecture"}
 ADM1_WORDS = {"province", "governorate", "region", "state", "county", "oblast", "prefecture"}
 CITY_WORDS = {"city", "town", "village", "suburb", "port", "camp"}
 AREA_WORDS = {"district", "suburbs", "area", "enclave", "countryside", "region", "pocket", "valley", "desert"}
@@ -164,8 +166,8 @@ class PlaceResolver:
                 blocked.update(range(m.start, m.end))
                 continue
             after = m.end + 1
-            while after < len(doc) and doc[after].pos_ == "ADJ":
-                after += 1  # "Syria's eastern desert"
+            while after < len(doc) and after - m.end <= 4 and doc[after].pos_ in ("ADJ", "ADV", "PROPN"):
+                after += 1  # "Syria's eastern desert", "Pakistan's Swat valley", "Syria's far eastern Deir ez-Zor province"
             if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and after < len(doc) \
                     and doc[after].lower_ in POSSESSED_PLACE:
                 continue
