@@ -159,6 +159,14 @@ def test_arrests_are_at_home_and_an_owned_event_nouns_of_names_its_object(coder)
         [("173", "NGAGOV", "NGA"), ("173", "TUR", "USACVL"), ("087", "USAGOV", "SYR")]
 
 
+def test_one_agent_noun_of_two_countries_is_one_agent_of_each(coder):
+    _, events = coder.code_text("Indian and Pakistani troops clashed along the border. American and British "
+                                "warplanes bombed Iraqi positions. The advancing Turks and Syrian rebels surrounded "
+                                "Damascus. A militant was killed in a drone strike in Somalia.", date="2018-05-06")
+    assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
+        (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"])]
+
+
 def test_an_agent_noun_nothing_places_makes_no_event_but_a_named_actor_does(coder):
     _, events = coder.code_text("Officials praised Iran on Monday. Amnesty International accused Iran of torture.",
                                 date="2017-05-06")

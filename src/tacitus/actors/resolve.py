@@ -17,6 +17,10 @@ from tacitus.when import MONTHS, WEEKDAYS
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
+# Agent nouns for weapons that act for their army ("Israeli jets struck"), but not as a noun's modifier.
+PLATFORMS = {"warplane", "warplanes", "fighter jet", "fighter jets", "jet", "jets", "drone", "drones", "helicopter",
+             "helicopters", "gunship", "gunships", "warship", "warships", "tank", "tanks", "artillery", "submarine",
+             "submarines", "frigate", "frigates"}
 # The state's people a leader may be said to have ("the Trump administration", "Assad's forces").
 PERSONAL_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # Peoples and faith communities are coded as civilians, as PLOVER's agents code ETHNIC_GROUP.
@@ -101,6 +105,11 @@ def _plural(noun: str) -> str:
     else:
         w = w + "s"
     return " ".join(words[:-1] + [w])
+
+
+def _modifier(token) -> bool:
+    """Whether a word modifies a noun, itself or as a conjunct of a modifier ("Indian and Pakistani troops")."""
+    return token.dep_ in ("amod", "compound", "nmod") or (token.dep_ == "conj" and token.head.dep_ in ("amod", "compound"))
 
 
 def _demonym_plural(d: str) -> str | None:
@@ -458,6 +467,8 @@ class ActorResolver:
             head = doc[run[-1].end - 1]
             if head.pos_ not in ("NOUN", "PROPN"):
                 continue  # "military operation", "humanitarian aid"
+            if head.dep_ == "compound" and all(doc[r.start:r.end].text.lower() in PLATFORMS for r in run):
+                continue  # "a drone strike", "tank shells"
             if any(t in taken for t in range(run[0].start, run[-1].end)):
                 continue  # the title inside a name already made ("Defence Secretary Tom King")
             sector = run_sector(run)
@@ -471,10 +482,18 @@ class ActorResolver:
                 k -= 1
             j = k - 1 if k > 0 and doc[k - 1].lower_ in ("'s", "’s") else k
             cand = by_end.get(j)
+            co_owners = []
             if cand is not None and not cand.used and cand.kind in ("country", "demonym", "organisation",
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
+                    # "Indian and Pakistani troops", "Vietnamese, Lao and Cambodian forces": one agent of each.
+                    while start > 1 and doc[start - 1].lower_ in ("and", ",") and (
+                            other := by_end.get(start - 1)) is not None and not other.used \
+                            and other.kind in ("country", "demonym") and other.kind == cand.kind \
+                            and _modifier(doc[other.end - 1]):
+                        co_owners.insert(0, other)
+                        start = other.start
             # A leader's people: "the Trump administration", "Assad's forces", "Trump's national security
             # adviser", "the military government of President Prosper Avril".
             leader = person_ending.get(j) if owner is None and sector in PERSONAL_SECTORS else None
@@ -503,6 +522,12 @@ class ActorResolver:
                 actor = self._owner_actor(owner, sector)
             else:
                 actor = self._actor(sector, None, None, sector)
+            if co_owners:
+                for other in co_owners:
+                    other.used = True
+                emit(start, run[-1].end, "agent", [self._owner_actor(o, sector) for o in co_owners] + [actor],
+                     plural=True)
+                continue
             emit(start, run[-1].end, "agent", [actor], plural=head.tag_ in ("NNS", "NNPS") or run[-1].plural)
 
         # 3. names standing alone: countries, demonyms used as nouns, capitals as subjects, organisations.

@@ -86,7 +86,8 @@ INWARD_CODES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", 
 def _localise(side: list, other: list, where: str | None = None) -> list:
     """Unnamed groups of one country (police, protesters, militants) take the country of the place the event
     is stated to happen in ("a US drone killed militants in Kurram"), else that of the other side."""
-    country = where or next((a.country for a in other if a.country), None)
+    countries = {a.country for a in other if a.country}
+    country = where or (countries.pop() if len(countries) == 1 else None)  # "Russian and Syrian forces": unclear
     if country is None:
         return side
     # A government or army acting on a country's own opposition, civilians, police... is that country's.

@@ -23,7 +23,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 # Verbs whose coordinated subject acts on itself: "Trump and Putin met" is a meeting between the two.
 RECIPROCAL_VERBS = {"meet", "talk", "speak", "discuss", "agree", "negotiate", "sign", "cooperate", "confer", "consult",
                     "clash", "fight", "reconcile", "trade", "exchange", "chat", "phone", "call", "normalize",
-                    "normalise", "ally", "partner", "collaborate", "compete", "spar", "hold", "resume", "conclude"}
+                    "normalise", "ally", "partner", "collaborate", "compete", "spar", "hold", "resume", "conclude",
+                    "battle"}
 
 REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
                    "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
