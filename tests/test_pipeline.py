@@ -167,6 +167,14 @@ def test_one_agent_noun_of_two_countries_is_one_agent_of_each(coder):
         (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"])]
 
 
+def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(coder):
+    _, events = coder.code_text("Georgian protesters launched missiles at the Georgian government. Russia is "
+                                "conducting military exercises in Alaska. Israel mounted an invasion of South "
+                                "Lebanon.", date="2018-05-06")
+    assert [(e.event.cameo[:2], e.source[0].code, e.target[0].code) for e in events] == [
+        ("19", "GEOOPP", "GEOGOV"), ("15", "RUS", "USA"), ("19", "ISR", "LBN")]
+
+
 def test_an_agent_noun_nothing_places_makes_no_event_but_a_named_actor_does(coder):
     _, events = coder.code_text("Officials praised Iran on Monday. Amnesty International accused Iran of torture.",
                                 date="2017-05-06")

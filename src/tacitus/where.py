@@ -335,6 +335,10 @@ class PlaceResolver:
             if tok.dep_ == "prep" and prep is None:
                 prep = tok.lower_
             # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
+            if tok.head.i != tok.i and tok.head.i == trigger.head.i and trigger.dep_ in ("dobj", "obj") \
+                    and tok.dep_ == "prep" and trigger.pos_ == "NOUN":
+                # The verb that carries an event noun carries its place: "conducted exercises in Alaska".
+                return WHERE_PREPS.index(tok.lower_) if tok.lower_ in WHERE_PREPS else None
             if tok.head.i == tok.i or (tok.head.i != trigger.i and tok.head.pos_ in ("VERB", "AUX")
                                        and not (tok.head.head.i == trigger.i and is_content_clause(tok.head))):
                 return None

@@ -17,9 +17,12 @@ from tacitus.when import MONTHS, WEEKDAYS
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
+# A country's part named by its direction is still the country ("South Lebanon", "Northern Iraq").
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
 # Agent nouns for weapons that act for their army ("Israeli jets struck"), but not as a noun's modifier.
 PLATFORMS = {"warplane", "warplanes", "fighter jet", "fighter jets", "jet", "jets", "drone", "drones", "helicopter",
-             "helicopters", "gunship", "gunships", "warship", "warships", "tank", "tanks", "artillery", "submarine",
+             "helicopters", "gunship", "gunships", "warship", "warships", "tank", "tanks", "submarine",
              "submarines", "frigate", "frigates"}
 # The state's people a leader may be said to have ("the Trump administration", "Assad's forces").
 PERSONAL_SECTORS = {"GOV", "MIL", "COP", "SPY"}
@@ -538,8 +541,9 @@ class ActorResolver:
             root = span.root
             name = name_at.get(a.start)
             if a.kind in ("country", "capital") and name is not None and any(
-                    t.i not in covered and t.pos_ == "PROPN" and t.lower_ not in self._title_vocab for t in name):
-                continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("Young Algerians" stay)
+                    t.i not in covered and t.pos_ == "PROPN" and t.lower_ not in self._title_vocab
+                    and t.lower_ not in DIRECTIONS for t in name):
+                continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("South Lebanon" stays)
             place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             if a.kind == "country":
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.

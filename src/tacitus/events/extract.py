@@ -40,6 +40,9 @@ def _actors(mentions: list) -> list:
     return out
 
 
+WEAPONS = {"missile", "rocket", "shell", "mortar", "bullet", "grenade", "shot", "barrage", "bomb", "gas", "teargas"}
+AIMED_AT = "at"
+
 # Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
 # "French and Egyptian warships launched joint exercises", "Chad and Togo upgraded their ties"
 # (praise and support are not mutual: "the US and Britain supported the Kurds").
@@ -219,7 +222,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                     source=demand[0], target=demand[1], modality=modality(token),
                     reported_by=_actors(reported_by(token, sentence, index)), confidence=0.6))
             continue
-        roles = verb_roles(token, index, entry.prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
+        # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
+        prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
+        roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
         source, target = _sides(roles, entry)
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
