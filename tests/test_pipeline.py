@@ -175,6 +175,11 @@ def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(c
         ("19", "GEOOPP", "GEOGOV"), ("15", "RUS", "USA"), ("19", "ISR", "LBN")]
 
 
+def test_a_refusal_is_done_not_negated(coder):
+    _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
+    assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]
+
+
 def test_an_agent_noun_nothing_places_makes_no_event_but_a_named_actor_does(coder):
     _, events = coder.code_text("Officials praised Iran on Monday. Amnesty International accused Iran of torture.",
                                 date="2017-05-06")

@@ -34,6 +34,8 @@ _NOT_LINE_BREAK = re.compile(r"[^\n\r]")
 # Articles read ahead per worker process when coding in several, handed out this many at a time.
 WINDOW_PER_WORKER = 32
 WORKER_CHUNK = 4
+# CAMEO's REJECT: refusing is an act, so an event recoded as one is no longer "not done".
+REFUSAL_ROOT = "12"
 
 
 def blank(text: str, spans) -> str:
@@ -290,6 +292,8 @@ class Coder:
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
             if cameo is not None:
+                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and _refuses(c.trigger):
+                    c.modality = "asserted"  # "would not provide support", recoded as the refusal it is
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)
@@ -376,6 +380,16 @@ class Coder:
                         f'the caption dates "{c.trigger.text}" {caption_date.text!s} ({caption_date.date}) but the '
                         f'story dates it {body.date_text or "by publication"} ({body.date}); the story\'s date is kept',
                         (start + c.trigger.idx, start + c.trigger.idx + len(c.trigger.text))))
+
+
+def _refuses(trigger) -> bool:
+    """Whether a negated act is one declined ("will not send", "would not provide", "is unwilling to
+    recognise") rather than one that did not happen ("did not condemn")."""
+    for verb in (trigger, trigger.head):
+        if any((c.dep_ == "aux" and c.lower_ in ("will", "would", "wo")) or c.lemma_ in ("unwilling", "reluctant")
+               for c in verb.children):
+            return True
+    return False
 
 
 def _relative(span, sentence) -> tuple[int, int]:
