@@ -383,13 +383,9 @@ class Coder:
 
 
 def _refuses(trigger) -> bool:
-    """Whether a negated act is one declined ("will not send", "would not provide", "is unwilling to
-    recognise") rather than one that did not happen ("did not condemn")."""
-    for verb in (trigger, trigger.head):
-        if any((c.dep_ == "aux" and c.lower_ in ("will", "would", "wo")) or c.lemma_ in ("unwilling", "reluctant")
-               for c in verb.children):
-            return True
-    return False
+    """Whether a negated act is one declined ("will not send", "would not provide support") rather than one
+    that did not happen ("did not condemn")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in trigger.children)
 
 
 def _relative(span, sentence) -> tuple[int, int]:

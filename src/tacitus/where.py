@@ -167,7 +167,7 @@ class PlaceResolver:
                 continue
             after = m.end + 1
             while after < len(doc) and after - m.end <= 4 and doc[after].pos_ in ("ADJ", "ADV", "PROPN"):
-                after += 1  # "Syria's eastern desert", "Pakistan's Swat valley", "Syria's far eastern Deir ez-Zor province"
+                after += 1  # "Syria's eastern desert", "Pakistan's Swat valley", "Syria's far eastern Deir ez-Zor"
             if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and after < len(doc) \
                     and doc[after].lower_ in POSSESSED_PLACE:
                 continue

@@ -112,7 +112,8 @@ def _plural(noun: str) -> str:
 
 def _modifier(token) -> bool:
     """Whether a word modifies a noun, itself or as a conjunct of a modifier ("Indian and Pakistani troops")."""
-    return token.dep_ in ("amod", "compound", "nmod") or (token.dep_ == "conj" and token.head.dep_ in ("amod", "compound"))
+    return token.dep_ in ("amod", "compound", "nmod") or (
+        token.dep_ == "conj" and token.head.dep_ in ("amod", "compound"))
 
 
 def _demonym_plural(d: str) -> str | None:
