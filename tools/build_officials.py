@@ -124,7 +124,9 @@ def rows(entries: list[dict], tokenize) -> list[list[str]]:
             if not undated:
                 continue
             terms = [(*undated[0], "1900-01-01", OPEN_END)]
-        for i, (prefix, sector, begin, finish) in enumerate(sorted(set(terms), key=lambda t: t[2])):
+        # Sorted in full, so that the table is the same on every run (a set's order is not).
+        terms = sorted(set(terms), key=lambda t: (t[2], t[3], t[0], t[1]))
+        for i, (prefix, sector, begin, finish) in enumerate(terms):
             aliases = "|".join(names[1:]) if i == 0 else ""
             out.append([names[0], aliases, prefix, _sector(sector), "office", begin, finish])
     return out
