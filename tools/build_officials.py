@@ -33,6 +33,11 @@ SECTORS = {"", "GOV", "ELI", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "PTY", "R
 CODE = re.compile(r"\[([A-Z]{3})([A-Z]*)\s*([<>]?\d{6})?(?:-(\d{6}))?\s*\]")
 NAME = re.compile(r"^[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*)+$")
 
+_tables = load_tables()
+# Capitalised title words ("Prime", "Minister", "Russian"); particles ("de", "al") are lower case in names.
+TITLE_VOCABULARY = {w.capitalize() for w in TITLE_WORDS | {w for noun in _tables.agents for w in noun.split()}} | {
+    d for c in _tables.countries.values() for d in c.demonyms}
+
 
 def _date(yymmdd: str) -> str | None:
     yy, mm, dd = int(yymmdd[:2]), yymmdd[2:4], yymmdd[4:6]
@@ -63,6 +68,12 @@ def _sector(code: str) -> str:
     return "MIL" if "MIL" in code else code[:3]
 
 
+def _country(prefix: str, sector: str) -> str | None:
+    """The country of a code kept (a country of countries.tsv, a sector of SECTORS), else None."""
+    prefix = RENAMED.get(prefix, prefix)
+    return prefix if prefix in _tables.countries and _sector(sector) in SECTORS else None
+
+
 def parse(text: str) -> list[dict]:
     """Entries of the dictionary: {"names": [...], "codes": [(prefix, sector, start, end)], "person": bool}."""
     entries, current = [], None
@@ -83,12 +94,6 @@ def parse(text: str) -> list[dict]:
     return entries
 
 
-_tables = load_tables()
-# Capitalised title words ("Prime", "Minister", "Russian"); particles ("de", "al") are lower case in names.
-TITLE_VOCABULARY = {w.capitalize() for w in TITLE_WORDS | {w for noun in _tables.agents for w in noun.split()}} | {
-    d for c in _tables.countries.values() for d in c.demonyms}
-
-
 def rows(entries: list[dict], tokenize) -> list[list[str]]:
     out = []
     for e in entries:
@@ -104,8 +109,8 @@ def rows(entries: list[dict], tokenize) -> list[list[str]]:
             continue
         terms = []
         for prefix, sector, start, end in e["codes"]:
-            prefix = RENAMED.get(prefix, prefix)
-            if not start or prefix not in _tables.countries:
+            prefix = _country(prefix, sector)
+            if not start or prefix is None:
                 continue  # the undated default is the former-official code, which the tables derive
             if start[0] == ">":
                 begin, finish = _date(start[1:]), None
@@ -113,14 +118,13 @@ def rows(entries: list[dict], tokenize) -> list[list[str]]:
                 begin, finish = "1900-01-01", _date(start[1:])
             else:
                 begin, finish = _date(start), _date(end) if end else None
-            if begin is None or (finish is not None and finish <= begin) or _sector(sector) not in SECTORS:
+            if begin is None or (finish is not None and finish <= begin):
                 continue
             if finish is None:
                 finish = max(OPEN_END, begin)
             terms.append((prefix, sector, begin, finish))
         if not terms:
-            undated = [(RENAMED.get(p, p), s) for p, s, start, _ in e["codes"]
-                       if not start and _sector(s) in SECTORS and RENAMED.get(p, p) in _tables.countries]
+            undated = [(_country(p, s), s) for p, s, start, _ in e["codes"] if not start and _country(p, s)]
             if not undated:
                 continue
             terms = [(*undated[0], "1900-01-01", OPEN_END)]

@@ -14,6 +14,7 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import Candidate, extract_events, intent_code
+from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.ontology import load_ontology, load_triggers
 from tacitus.reading import read_text
@@ -292,7 +293,7 @@ class Coder:
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
             if cameo is not None:
-                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and _refuses(c.trigger):
+                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and declined(c.trigger):
                     c.modality = "asserted"  # "would not provide support", recoded as the refusal it is
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)
@@ -380,12 +381,6 @@ class Coder:
                         f'the caption dates "{c.trigger.text}" {caption_date.text!s} ({caption_date.date}) but the '
                         f'story dates it {body.date_text or "by publication"} ({body.date}); the story\'s date is kept',
                         (start + c.trigger.idx, start + c.trigger.idx + len(c.trigger.text))))
-
-
-def _refuses(trigger) -> bool:
-    """Whether a negated act is one declined ("will not send", "would not provide support") rather than one
-    that did not happen ("did not condemn")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in trigger.children)
 
 
 def _relative(span, sentence) -> tuple[int, int]:

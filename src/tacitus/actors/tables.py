@@ -91,6 +91,11 @@ def _list(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in cell.split("|") if x.strip())
 
 
+def _term(row: dict[str, str]) -> Term:
+    """A row of leaders.tsv or officials.tsv (same columns)."""
+    return Term(row["person"], row["iso3"], row["sector"] or None, row["role"], row["start"], row["end"] or None)
+
+
 def _organisations(rows: list[dict[str, str]]) -> list[Organisation]:
     return [Organisation(r["code"], r["name"], _list(r.get("aliases", "")), r.get("country") or None,
                          r.get("sector") or None) for r in rows]
@@ -113,7 +118,7 @@ def load_tables() -> ActorTables:
     orgs = _organisations(_rows("organisations.tsv"))
     terms, aliases = [], {}
     for r in _rows("leaders.tsv"):
-        terms.append(Term(r["person"], r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
+        terms.append(_term(r))
         # Aliases are usually given on a person's first row only; later rows add to them.
         aliases[r["person"]] = tuple(dict.fromkeys(aliases.get(r["person"], ()) + _list(r["aliases"])))
     # The Phoenix office holders fill in where the kept tables are silent: a name these already give to a
@@ -127,7 +132,7 @@ def load_tables() -> ActorTables:
         if person.lower() in taken:
             continue
         officials.add(person)
-        terms.append(Term(person, r["iso3"], r["sector"] or None, r["role"], r["start"], r["end"] or None))
+        terms.append(_term(r))
         more = tuple(a for a in _list(r["aliases"]) if a.lower() not in taken)
         aliases[person] = tuple(dict.fromkeys(aliases.get(person, ()) + more))
     agents = {r["agent"].lower(): r["sector"] for r in _rows("agents.tsv")}

@@ -108,16 +108,21 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None):
         # Protesters abroad protest to the government where they are ("ethnic Albanians demonstrated in Serbia").
         country = place[0] if place is not None else country
-        return [Actor(text="", span=None, code=country + "GOV", country=country, sector="GOV", name=None)]
+        return [_unnamed(country, "GOV")]
     root = entry.cameo[:2]
     if place is None and country and entry.cameo in INWARD_CODES:
-        return [Actor(text="", span=None, code=country, country=country, sector=None, name=None)]
+        return [_unnamed(country)]
     takes_place = root in PLACE_TARGET_ROOTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
-        return [Actor(text=text, span=span, code=iso3, country=iso3, sector=None, name=None)]
+        return [_unnamed(iso3, text=text, span=span)]
     return []
+
+
+def _unnamed(iso3: str, sector: str | None = None, text: str = "", span=None) -> Actor:
+    """A country, or one of its sectors, that the sentence implies as a side without naming it."""
+    return Actor(text=text, span=span, code=iso3 + (sector or ""), country=iso3, sector=sector, name=None)
 
 
 def _known(actor) -> bool:
@@ -230,10 +235,10 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         place = place_of(token)
         where = place[0] if place is not None else None
-        if where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(a.sector in STATE_SECTORS or (
-                a.country and a.code == a.country) for a in source):
-            pass  # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own
-        else:
+        # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own.
+        state_helps = where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(
+            a.sector in STATE_SECTORS or (a.country and a.code == a.country) for a in source)
+        if not state_helps:
             # The target is placed against the placed source and back: "a bomber killed soldiers in Pakistan".
             target = _localise(target, _localise(source, target, where), where)
             source = _localise(source, target, where)

@@ -51,3 +51,9 @@ def modality(trigger: Token) -> str:
         if any(c.lower_ in FUTURE_WORDS for c in kids if c.dep_ in ("npadvmod", "advmod", "amod")):
             return "future"
     return "asserted"
+
+
+def declined(trigger: Token) -> bool:
+    """Whether a negated act is one declined ("will not send", "would not provide support", "won't") rather
+    than one that did not happen ("did not condemn")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in trigger.children)
