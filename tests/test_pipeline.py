@@ -164,7 +164,8 @@ def test_one_agent_noun_of_two_countries_is_one_agent_of_each(coder):
                                 "warplanes bombed Iraqi positions. The advancing Turks and Syrian rebels surrounded "
                                 "Damascus. A militant was killed in a drone strike in Somalia.", date="2018-05-06")
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
-        (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"])]
+        (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"]),
+        (["SOM"], ["SOMUAF"])]  # a "drone strike" names no drone as the author; the place stands for it
 
 
 def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(coder):
@@ -278,6 +279,19 @@ def test_unnamed_soldiers_and_officials_of_the_place_are_placed_on_either_side(c
     _, events = coder.code_text("A suicide bomber killed five soldiers in Mali on Monday. In Turkey the government "
                                 "has sentenced 13 journalists to long jail terms.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("MLIUAF", "MLIMIL"), ("TURGOV", "TURMED")]
+
+
+def test_force_with_no_named_author_is_of_the_country_it_happens_in(coder):
+    _, events = coder.code_text("Two Kenyan police officers were killed near the town of Mandera on Friday. "
+                                "A landmine blast outside of the Malian city of Gao wounded four French soldiers. "
+                                "Egyptian diplomats were attacked.", date="2024-05-06")
+    assert [(e.source[0].country, e.target[0].code) for e in events] == [("KEN", "KENCOP"), ("MLI", "FRAMIL")]
+
+
+def test_a_weapon_or_attack_names_its_author(coder):
+    _, events = coder.code_text("Three Afghan soldiers were killed in a Pakistani airstrike in Khost. A series of "
+                                "raids by Ethiopian troops killed ten Somali militants near Baidoa.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].country) for e in events] == [("PAK", "AFG"), ("ETHMIL", "SOM")]
 
 
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):

@@ -332,7 +332,9 @@ class PlaceResolver:
         for _ in range(12):
             if tok.i == trigger.i:
                 return WHERE_PREPS.index(prep) if prep in WHERE_PREPS else None
-            if tok.dep_ == "prep" and prep is None:
+            # "near the town of Samarra", "outside of Basra": the preposition that counts is the outer one.
+            if tok.dep_ == "prep" and prep is None and not (
+                    tok.lower_ == "of" and (tok.head.lemma_ in OF_PLACE or tok.head.lower_ in WHERE_PREPS)):
                 prep = tok.lower_
             # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
             if tok.head.i != tok.i and tok.head.i == trigger.head.i and trigger.dep_ in ("dobj", "obj") \

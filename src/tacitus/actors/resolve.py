@@ -59,6 +59,11 @@ BODIES = {"government", "administration", "military", "army", "navy", "ministry"
           "movement", "agency", "commission", "legislature", "senate", "congress", "assembly", "newspaper",
           "broadcaster", "opposition", "militia", "presidency", "embassy", "mission"}
 PARTY_PREPS = {"to", "toward", "towards", "between"}
+# Weapons and attacks: a country before them owns them even where it is done ("killed in a Pakistani airstrike"),
+# and they may name or hide their author ("airstrikes by Russian jets", "a roadside bomb killed").
+WEAPONS = {"missile", "rocket", "shell", "mortar", "bullet", "grenade", "shot", "barrage", "bomb", "gas", "teargas"}
+MEANS = WEAPONS | {"device", "explosive", "explosion", "blast", "mine", "landmine", "ied", "bombing", "attack",
+                   "strike", "airstrike", "shelling", "raid", "fire", "gunfire", "ambush", "bombardment", "drone"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "agent", "conj", "appos", "obj"}
 GROUP_PERSONS = ("presidents", "leaders", "men", "women", "ministers", "foreign ministers", "prime ministers",
                  "heads of state", "chancellors", "premiers", "diplomats", "envoys")
@@ -571,7 +576,8 @@ class ActorResolver:
                         and all(doc[k].head.i == root.head.i and doc[k].dep_ in ("amod", "compound")
                                 for k in range(a.end, root.head.i)) \
                         and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (
-                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS - PARTY_PREPS):
+                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS - PARTY_PREPS
+                        and root.head.lemma_.lower() not in MEANS):
                     # "shelled Iraqi towns", "rejected a Senegalese peace plan": the country stands for
                     # what it owns ("his Syrian policy" is someone else's).
                     emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])

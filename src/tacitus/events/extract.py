@@ -5,11 +5,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.actors.resolve import WEAPONS
 from tacitus.attribution import reported_by
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import (MentionIndex, Roles, is_content_clause, is_reporting, noun_roles, subject_of,
-                                  verb_roles)
+from tacitus.events.roles import (MentionIndex, Roles, is_content_clause, is_reporting, means_author,
+                                  means_heads, means_of, noun_roles, subject_of, verb_roles)
 from tacitus.events.triggers import find_triggers
 from tacitus.records import Actor
 
@@ -40,7 +41,6 @@ def _actors(mentions: list) -> list:
     return out
 
 
-WEAPONS = {"missile", "rocket", "shell", "mortar", "bullet", "grenade", "shot", "barrage", "bomb", "gas", "teargas"}
 AIMED_AT = "at"
 
 # Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
@@ -118,6 +118,41 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
         iso3, text, span = place
         return [_unnamed(iso3, text=text, span=span)]
     return []
+
+
+# Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
+# civilians were killed in Baghdad") is coded, as the field's coders do, to the country it happens in.
+FORCE_ROOTS = {"18", "19", "20"}
+
+
+def _nameless_means(noun: Token) -> bool:
+    """A weapon or attack with no name or nationality in its phrase ("a roadside bomb", not "Israeli shelling")."""
+    # Its modifiers and "by" phrase, not the place it is put in ("a bombing near Samarra").
+    named = [t for h in means_heads(noun) for c in h.children if c.i < h.i or c.lower_ == "by" for t in c.subtree]
+    return not any(t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start) for t in named)
+
+
+def _authorless(verb: Token) -> bool:
+    """A verb of force that names no author: a passive without agent or with a weapon for agent ("killed
+    by a roadside bomb", "soldiers killed in Ukraine"), or a weapon or attack for subject ("a blast killed")."""
+    if verb.pos_ != "VERB":
+        return False
+    kids = list(verb.children)
+    means = means_of(verb)
+    if any(c.dep_ == "auxpass" for c in kids) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return all(g in means for g in agents) and all(_nameless_means(g) for g in means)
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    return bool(subjects) and bool(means) and all(_nameless_means(g) for g in means)
+
+
+def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
+    if place is None or entry.cameo[:2] not in FORCE_ROOTS or not _authorless(trigger):
+        return []
+    iso3, text, span = place
+    if any(a.span and a.span[0] <= span[0] < a.span[1] for a in target):
+        return []  # "attacks on the UK": the place is the target, not where an unnamed author is
+    return [_unnamed(iso3, text=text, span=span)]
 
 
 def _unnamed(iso3: str, sector: str | None = None, text: str = "", span=None) -> Actor:
@@ -230,6 +265,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
         prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
         roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
+        if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
+            roles.source = means_author(token, index)  # "killed in an Israeli strike"
         source, target = _sides(roles, entry)
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
@@ -245,6 +282,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if source and not target:
             target = _implied_target(entry, source, place)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
+        elif target and not source:
+            source = _implied_source(entry, token, target, place)
+            target = _localise(target, source)
         if not source or not target:
             continue
         # One side may be a named actor of unknown country ("Amnesty International", "President Bouteflicka");

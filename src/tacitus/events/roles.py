@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from tacitus.actors.resolve import MEANS
+
 # Prepositions whose object is the target of an action ("talks with X", "sanctions on X", "war against X").
 TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"}
 # Not "at": after most verbs it names a venue ("met at the APEC summit"); a lexicon row may still ask for it.
@@ -221,6 +223,45 @@ def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:
     if not roles.target and len(roles.source) == 1 and len(roles.source[0].actors) >= 2:
         return Roles(roles.source, [], roles.direct, reciprocal=True)
     return roles
+
+
+def means_of(verb: Token) -> list[Token]:
+    """The weapons or attacks a verb of force is done with: its subject, its passive agent, or what it was done
+    "in" or "by" ("killed in an airstrike"); "a series of airstrikes" is the airstrikes."""
+    found = []
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "nsubj" else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("agent", "prep") and child.lower_ in (
+            "by", "in") else []
+        for noun in nouns:
+            inner = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"), None)
+            noun = inner if noun.lemma_.lower() not in MEANS and inner is not None else noun
+            if noun.lemma_.lower() in MEANS:
+                found.append(noun)
+    return found
+
+
+def means_heads(noun: Token) -> list[Token]:
+    """The weapon and, for "a series of airstrikes by Russian jets", the head its modifiers may hang on."""
+    return [noun, noun.head.head] if noun.head.lower_ == "of" else [noun]
+
+
+def means_author(verb: Token, index: MentionIndex) -> list:
+    """Who the weapon or attack belongs to: "an Israeli strike", "airstrikes by Russian jets", "a bombing
+    claimed by Islamic State"."""
+    for noun in means_of(verb):
+        owner = index.owner(noun)
+        if owner is not None:
+            return [owner]
+        heads = means_heads(noun)
+        heads += [c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        by = next((g for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                   for g in p.children if g.dep_ == "pobj"), None)
+        found = index.of_phrase(by)
+        if found:
+            return found
+    return []
 
 
 def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Roles:
