@@ -294,6 +294,13 @@ def test_a_weapon_or_attack_names_its_author(coder):
     assert [(e.source[0].code, e.target[0].country) for e in events] == [("PAK", "AFG"), ("ETHMIL", "SOM")]
 
 
+def test_protesters_blocking_roads_or_taking_part_in_a_rally_protest_to_the_government(coder):
+    _, events = coder.code_text("Angry Chilean dock workers blocked the main highway for six hours. Thousands of "
+                                "Kenyan students took part in a rally in the city of Nairobi.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("144", "CHLLAB", "CHLGOV"), ("141", "KENEDU", "KENGOV")]
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")

@@ -13,17 +13,12 @@ from dataclasses import dataclass
 
 from tacitus.actors.resolve import proper_names
 from tacitus.events.roles import is_content_clause
-from tacitus.places import Entry, Gazetteer, key
+from tacitus.places import OF_PLACE, Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
 
 # Prepositions that put an event at a place, best first ("in Sochi" before "to Moscow").
 WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throughout", "around", "within",
                "on", "into", "to", "toward", "towards", "through", "from", "off", "along", "beyond")
-# Nouns whose "of" phrase names a place ("the town of Douma", "north of Aleppo").
-OF_PLACE = {"city", "town", "village", "province", "governorate", "region", "district", "capital", "outskirts",
-            "suburb", "suburbs", "north", "south", "east", "west", "centre", "center", "countryside", "port",
-            "area", "enclave", "border", "heart", "edge", "streets", "island", "state", "republic", "resort",
-            "outskirts", "districts", "neighbourhood", "neighborhood"}
 # Verbs whose object is a place the subject goes to or through ("fighters reaching Syria", "visited Iraq").
 MOTION_VERBS = {"reach", "enter", "leave", "visit", "flee", "cross", "tour", "return"}
 # After a possessive country the place itself is meant ("Syria's north-east"), not its government.

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from tacitus.actors.tables import ActorTables, Term, load_tables, name_tokens
+from tacitus.places import OF_PLACE
 from tacitus.records import Actor
 from tacitus.when import MONTHS, WEEKDAYS
 
@@ -561,8 +562,9 @@ class ActorResolver:
                 while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                     first = first.head  # "Ankara and Tehran": the role is the first conjunct's
                 moved = first.dep_ == "dobj" and first.head.lemma_ in MOTION_VERBS  # "visited Moscow" is a place
+                named_place = first.head.lower_ == "of" and first.head.head.lemma_ in OF_PLACE  # "the city of Algiers"
                 ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
-                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS)
+                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS and not named_place)
                 if ok:
                     emit(a.start, a.end, "capital", [self._owner_actor(a, "GOV")])
             elif a.kind == "demonym":

@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# Nouns whose "of" phrase names a place ("the town of Douma", "north of Aleppo").
+OF_PLACE = {"city", "town", "village", "province", "governorate", "region", "district", "capital", "outskirts",
+            "suburb", "suburbs", "north", "south", "east", "west", "centre", "center", "countryside", "port",
+            "area", "enclave", "border", "heart", "edge", "streets", "island", "state", "republic", "resort",
+            "outskirts", "districts", "neighbourhood", "neighborhood"}
+
 COLUMNS = ("id", "name", "asciiname", "altnames", "country", "feature", "lat", "lon", "population",
            "parent", "neighbours")
 # Arabic articles spelt a dozen ways ("ar Raqqah", "ash Shughur", "ez-Zor", "el Bab") are one key: "al".
