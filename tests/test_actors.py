@@ -286,6 +286,22 @@ def test_metonyms_organisations_groups_media(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_another_countrys_institution_of_the_same_name(resolver, nlp):
+    text = ("Kenya's Supreme Court annulled the vote. The Peruvian Congress removed the president. "
+            "The Supreme Court heard the case.")
+    codes = [(m.text, m.actors[0].code) for m in mentions(resolver, nlp, text, "2020-01-01") if m.kind == "metonym"]
+    assert codes == [("Supreme Court", "KENJUD"), ("Congress", "PERLEG"), ("Supreme Court", "USAJUD")]
+
+
+@pytest.mark.slow
+def test_a_body_named_after_its_country_and_the_guardians_isis(resolver, nlp):
+    text = "The Ghanaian Union of Teachers called off its strike. Isis fighters attacked Lebanese Hezbollah."
+    codes = [(m.text, m.actors[0].code) for m in mentions(resolver, nlp, text, "2020-01-01")]
+    assert codes[0] == ("Ghanaian Union", "GHA")
+    assert ("Isis fighters", "IMGMUSISI") in codes and ("Hezbollah", "LBNREB") in codes
+
+
+@pytest.mark.slow
 def test_pair_they_and_he(resolver, nlp):
     text = ("Trump and Putin spoke by phone on Tuesday. The pair discussed trade. "
             "They agreed to meet again. Later he praised the farmers.")

@@ -562,9 +562,8 @@ class ActorResolver:
                 while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                     first = first.head  # "Ankara and Tehran": the role is the first conjunct's
                 moved = first.dep_ == "dobj" and first.head.lemma_ in MOTION_VERBS  # "visited Moscow" is a place
-                named_place = first.head.lower_ == "of" and first.head.head.lemma_ in OF_PLACE  # "the city of Algiers"
                 ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
-                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS and not named_place)
+                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS and not _named_as_place(first))
                 if ok:
                     emit(a.start, a.end, "capital", [self._owner_actor(a, "GOV")])
             elif a.kind == "demonym":
@@ -583,11 +582,25 @@ class ActorResolver:
                     # "shelled Iraqi towns", "rejected a Senegalese peace plan": the country stands for
                     # what it owns ("his Syrian policy" is someone else's).
                     emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])
+                elif root.dep_ in ("amod", "compound") and not hyphen and root.head.pos_ == "PROPN" \
+                        and root.head.i >= a.end and name_at.get(root.head.i) is not None \
+                        and name_at[root.head.i].start <= a.end and not _named_as_place(root.head) \
+                        and not any(k in taken or k in covered for k in range(a.end, name_at[root.head.i].end)):
+                    # "the Nigerian Union of Teachers": a body the tables lack, named after its country.
+                    emit(a.start, name_at[root.head.i].end, "demonym", [self._owner_actor(a, None)])
             elif a.kind == "organisation":
                 emit(a.start, a.end, "organisation", [self._owner_actor(a, None)],
                      plural=a.payload.sector in ("REB", "UAF"))
             elif a.kind == "metonym" and a.payload.code:
-                emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
+                # "Kenya's Supreme Court", "the Kenyan Senate": another country's institution of that sector.
+                owner = by_end.get(a.start) or (
+                    by_end.get(a.start - 1) if a.start and doc[a.start - 1].tag_ == "POS" else None)
+                code = a.payload.code
+                if owner is not None and owner.kind in ("country", "demonym") and len(code) == 6 \
+                        and code[:3] in self.tables.countries and owner.payload != code[:3]:
+                    emit(a.start, a.end, "metonym", [self._owner_actor(owner, a.payload.code[3:])])
+                else:
+                    emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
 
         # 4. a title named by the person after it: "the foreign secretary, Jeremy Hunt, said".
         at = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -766,6 +779,13 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", 
                   "le", "-"}
 # Proper nouns that are never a person's name ("the Syrian army Sunday").
 NOT_NAMES = {*WEEKDAYS, *MONTHS, "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+def _named_as_place(noun) -> bool:
+    """ "in Iraqi Kurdistan", "the city of Algiers": a name put where a place goes."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and (prep.lower_ in PLACE_PREPS - PARTY_PREPS
+                                    or (prep.lower_ == "of" and prep.head.lemma_ in OF_PLACE))
 
 
 def proper_names(doc) -> list:
