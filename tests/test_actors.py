@@ -302,6 +302,13 @@ def test_a_body_named_after_its_country_and_the_guardians_isis(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_titled_stranger_of_a_country_is_of_that_country(resolver, nlp):
+    text = "Emir Khalid of Kuwait said he would host the talks."
+    codes = [(m.text, m.actors[0].code) for m in mentions(resolver, nlp, text, "1990-01-01")]
+    assert codes == [("Emir Khalid", "KWTGOV"), ("Kuwait", "KWT"), ("he", "KWTGOV")]
+
+
+@pytest.mark.slow
 def test_pair_they_and_he(resolver, nlp):
     text = ("Trump and Putin spoke by phone on Tuesday. The pair discussed trade. "
             "They agreed to meet again. Later he praised the farmers.")

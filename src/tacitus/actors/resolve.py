@@ -609,6 +609,12 @@ class ActorResolver:
                 named = next((at.get(c.i) for c in doc[m.end - 1].children if c.dep_ == "appos"), None)
                 if named is not None and named.kind in ("person", "titled") and named.actors[0].country:
                     m.actors = [replace(named.actors[0], text=m.text, span=(m.start_char, m.end_char))]
+            elif m.kind == "titled" and not m.actors[0].country:  # "King Hassan of Morocco"
+                of = next((c for c in doc[m.end - 1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                country = next((at.get(g.i) for g in (of.children if of is not None else ()) if g.dep_ == "pobj"), None)
+                if country is not None and country.kind == "country":
+                    iso3, actor = country.actors[0].country, m.actors[0]
+                    m.actors = [replace(actor, code=iso3 + (actor.sector or ""), country=iso3)]
 
         # 5. pronouns and group nouns, in text order, from the mentions before them.
         mentions.sort(key=lambda m: m.start)
