@@ -38,10 +38,10 @@ def test_passive_voice_swaps_roles(coder):
 
 
 def test_a_participle_after_its_noun_is_a_passive(coder):
-    # The tourists were arrested, they did not arrest Indonesia; with no one named as arresting, no event.
+    # The tourists were arrested, they did not arrest Indonesia: Indonesia's authorities, named by none, did.
     _, events = coder.code_text("Two Australian tourists arrested in Bali were paraded in front of the media on "
                                 "Tuesday.", date="2024-05-06")
-    assert events == []
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "AUS")]
     _, events = coder.code_text("Assad, supported by Moscow, has used chemical weapons.", date="2017-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
         [("SUPPORT", "RUSGOV", "SYRGOV")]
@@ -288,6 +288,12 @@ def test_force_with_no_named_author_is_of_the_country_it_happens_in(coder):
     assert [(e.source[0].country, e.target[0].code) for e in events] == [("KEN", "KENCOP"), ("MLI", "FRAMIL")]
 
 
+def test_arrests_by_no_one_named_are_the_authorities_of_the_place(coder):
+    _, events = coder.code_text("Two Dutch tourists were arrested in Jakarta on Friday. A Kenyan student at the "
+                                "University of Leeds has been charged.", date="2024-05-06")
+    assert [(e.event.cameo[:3], e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "NLD")]
+
+
 def test_a_weapon_or_attack_names_its_author(coder):
     _, events = coder.code_text("Three Afghan soldiers were killed in a Pakistani airstrike in Khost. A series of "
                                 "raids by Ethiopian troops killed ten Somali militants near Baidoa.", date="2024-05-06")
@@ -299,6 +305,19 @@ def test_protesters_blocking_roads_or_taking_part_in_a_rally_protest_to_the_gove
                                 "Kenyan students took part in a rally in the city of Nairobi.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("144", "CHLLAB", "CHLGOV"), ("141", "KENEDU", "KENGOV")]
+
+
+def test_opposed_to_and_allied_with_are_the_subjects_stance(coder):
+    _, events = coder.code_text("Greece is opposed to Turkish mediation. Hezbollah is allied with Tehran.",
+                                date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("GRC", "TUR"), ("LBNREB", "IRNGOV")]
+
+
+def test_the_party_may_hang_on_what_is_called_for_or_suspended(coder):
+    _, events = coder.code_text("Norway called for sanctions against Belarus. Chile announced a suspension of "
+                                "trade links with Bolivia.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("NOR", "BLR"), ("CHL", "BOL")]
+    assert events[1].event.plover == "SANCTION"
 
 
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):

@@ -89,8 +89,10 @@ def main() -> int:
     for c in sorted(cities, key=lambda c: c["population"]):
         for n in (c["name"], *c["alternatenames"]):
             city_keys[(c["countrycode"], key(n))] = c
+    # Indonesia's top level is seven island groups ("geographical units"); its provinces (Bali, Aceh) sit below.
+    groups = {s.code for s in pycountry.subdivisions if s.parent_code is None and s.type == "Geographical unit"}
     for s in pycountry.subdivisions:
-        if s.parent_code is not None or s.country_code not in iso3:
+        if (s.parent_code is not None and s.parent_code not in groups) or s.country_code not in iso3:
             continue
         name = re.sub(r"\s*\[.*?\]", "", s.name).strip()
         code = s.code.split("-", 1)[1]
@@ -126,6 +128,17 @@ def main() -> int:
                          lat=f"{c['latitude']:.4f}", lon=f"{c['longitude']:.4f}", population=c["population"],
                          parent=adm1_of.get((c["countrycode"], c["admin1code"]), ""), neighbours=""))
 
+    # A province none of whose towns could be placed in it counts as its country's average province, so that
+    # Bali (Indonesia) is not outweighed by a town of the same name elsewhere.
+    people = {r["country"]: r["population"] for r in rows if r["feature"] == "country"}
+    provinces: dict[str, int] = {}
+    for r in rows:
+        if r["feature"] == "adm1":
+            provinces[r["country"]] = provinces.get(r["country"], 0) + 1
+    for r in rows:
+        if r["feature"] == "adm1" and not r["population"]:
+            r["population"] = int(people.get(r["country"]) or 0) // provinces[r["country"]]
+
     for code, c in gc.get_continents().items():
         english = [a["name"] for a in c["alternateNames"] if a.get("lang") == "en"]
         rows.append(dict(id=f"continent:{code}", name=c["name"], asciiname=c["asciiName"], altnames=names(english),
@@ -134,8 +147,8 @@ def main() -> int:
 
     for s in csv.DictReader(open(DATA / "sites.tsv", encoding="utf-8"), delimiter="\t"):
         slug = re.sub(r"[^a-z0-9]+", "-", key(s["name"], fold_articles=False)).strip("-")
-        rows.append(dict(id=f"site:{slug}", name=s["name"], asciiname=ascii_name(s["name"]), altnames=s["altnames"],
-                         country=s["country"], feature=s["feature"], lat=s["lat"], lon=s["lon"], population="",
+        rows.append(dict(id=f"site:{slug}", name=s["name"], asciiname=ascii_name(s["name"]),
+                         altnames=names(s["altnames"].split("|")), country=s["country"], feature=s["feature"], lat=s["lat"], lon=s["lon"], population="",
                          parent="", neighbours=""))
 
     # Spellings the news uses that GeoNames lacks, added to the entry they name.

@@ -41,7 +41,8 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "mount", "lake", "river", "capital", "city", "union", "republic", "independence", "liberty",
                  "unity", "victory", "hope", "mercy", "progress", "reform", "march", "may", "june", "july", "most",
                  "of", "by", "man", "police", "president", "best", "mobile", "summit", "conference", "forum",
-                 "council", "congress", "parliament", "house", "court", "assembly", "security", "defence", "defense"}
+                 "council", "congress", "parliament", "house", "court", "assembly", "security", "defence", "defense",
+                 "university", "college", "school", "hospital", "airport", "embassy", "prison", "camp"}
 
 
 @dataclass

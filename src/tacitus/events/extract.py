@@ -123,6 +123,9 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
 # Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
 # civilians were killed in Baghdad") is coded, as the field's coders do, to the country it happens in.
 FORCE_ROOTS = {"18", "19", "20"}
+# Bans, arrests, charges and expulsions by no one named are the authorities' of the place ("a missionary was
+# arrested in Lebanon", "proscribed in Turkey").
+STATE_ACTS = {"172", "173", "174"}
 
 
 def _nameless_means(noun: Token) -> bool:
@@ -147,7 +150,8 @@ def _authorless(verb: Token) -> bool:
 
 
 def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
-    if place is None or entry.cameo[:2] not in FORCE_ROOTS or not _authorless(trigger):
+    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS) \
+            or not _authorless(trigger):
         return []
     iso3, text, span = place
     if any(a.span and a.span[0] <= span[0] < a.span[1] for a in target):

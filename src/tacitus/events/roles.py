@@ -154,6 +154,13 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = _prep_targets(verb, index, exclude, {prep})
         if found:
             return found, True
+        # "called for sanctions against Nigeria": the party hangs on what the preposition names.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                for pobj in child.children:
+                    found = _prep_targets(pobj, index, exclude) if pobj.dep_ == "pobj" else []
+                    if found:
+                        return found, True
     if verb.lemma_.lower() in TOPIC_OBJECT_VERBS:  # "discussed Syria with Putin": only "with" names a party
         found = _prep_targets(verb, index, exclude, {"with"})
         return found, bool(found)
@@ -228,6 +235,10 @@ def _split_reciprocal(roles: Roles, mutual: bool) -> Roles:
     return roles
 
 
+# Participles that say how the subject stands towards another: "is opposed to", "is committed to".
+STATIVE_PARTICIPLES = {"oppose", "commit", "ally", "dedicate", "devote"}
+
+
 def means_of(verb: Token) -> list[Token]:
     """The weapons or attacks a verb of force is done with: its subject, its passive agent, or what it was done
     "in" or "by" ("killed in an airstrike"); "a series of airstrikes" is the airstrikes."""
@@ -270,6 +281,13 @@ def means_author(verb: Token, index: MentionIndex) -> list:
 def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Roles:
     # "Australians arrested in Bali were paraded": a past participle after its noun is a passive on that noun.
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and _passive_agent(verb) is None and not reduced:
+        # "Israel is opposed to French mediation": a state of the subject, aimed at the "to" phrase.
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        source = index.of_phrase(subject)
+        target = _prep_targets(verb, index, source, {"to", "with"})
+        if source and target:
+            return Roles(source, target)
     if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         patient = verb.head if reduced else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         target = index.of_phrase(patient)
@@ -312,4 +330,8 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
             source = index.of_phrase(subject)
             target = [m for m in target if m not in source]
             direct = light
+    # "Italy announced a suspension of air links with Serbia": the party may sit one "of" phrase deeper.
+    for of in (c for c in noun.children if source and not target and c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in of.children if g.dep_ == "pobj"):
+            target = target or _prep_targets(pobj, index, source)
     return _split_reciprocal(Roles(source, target, direct), noun.lemma_.lower() in RECIPROCAL_NOUNS)
