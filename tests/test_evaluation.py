@@ -67,7 +67,7 @@ def test_plover_labels_across_revisions():
 
 
 @pytest.mark.parametrize("code,penta", [("010", 0), ("020", 0), ("036", 1), ("0431", 1), ("057", 1),
-                                        ("061", 2), ("090", 2), ("111", 3), ("1412", 3),
+                                        ("061", 2), ("090", 2), ("111", 3), ("130", 3), ("1412", 4),
                                         ("173", 4), ("190", 4), ("202", 4), (None, 0)])
 def test_penta_of_cameo(code, penta):
     assert ev.penta_of_cameo(code) == penta

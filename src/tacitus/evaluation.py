@@ -101,11 +101,12 @@ def plover_label(label: Optional[str], merge_yield: bool = False) -> Optional[st
 
 def penta_of_cameo(code: Optional[str]) -> int:
     """CAMEO root -> penta class: 01-02 statement, 03-05 verbal coop, 06-09 material coop,
-    10-14 verbal conflict, 15-20 material conflict."""
+    10-13 verbal conflict, 14-20 material conflict (the penta classes put protest with material conflict,
+    where GDELT's quad classes have it verbal; the ConfliBERT labels follow the penta classes)."""
     if not code or not code[:2].isdigit():
         return 0
     root = int(code[:2])
-    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 13 else 4
 
 
 def is_cameo_code(code: str) -> bool:
