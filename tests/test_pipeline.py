@@ -320,6 +320,11 @@ def test_the_party_may_hang_on_what_is_called_for_or_suspended(coder):
     assert events[1].event.plover == "SANCTION"
 
 
+def test_a_withdrawal_is_a_retreat_from_the_place(coder):
+    _, events = coder.code_text("The Belgian withdrawal from Mali began on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("RETREAT", "BEL", "MLI")]
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")
