@@ -309,6 +309,13 @@ def test_a_titled_stranger_of_a_country_is_of_that_country(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_people_of_another_countrys_land_are_its_civilians(resolver, nlp):
+    text = "The Hungarians of northern Serbia voted. Americans in Iraq were warned."
+    codes = [(m.text, m.actors[0].code) for m in mentions(resolver, nlp, text, "2020-01-01")]
+    assert ("Hungarians", "SRBCVL") in codes and ("Americans", "USA") in codes
+
+
+@pytest.mark.slow
 def test_pair_they_and_he(resolver, nlp):
     text = ("Trump and Putin spoke by phone on Tuesday. The pair discussed trade. "
             "They agreed to meet again. Later he praised the farmers.")

@@ -324,7 +324,8 @@ class ActorResolver:
             # country before them, or of where they live ("in south Serbia", else the event's place).
             if a.kind == "demonym" and a.plural and (
                     (a.start and doc[a.start - 1].lower_ == "ethnic")
-                    or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))):
+                    or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))
+                    or _living_in_another(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None)):
                 atoms[k] = _Atom(a.start, a.end, "agent", PEOPLE_SECTOR, plural=True)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
@@ -785,6 +786,18 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", 
                   "le", "-"}
 # Proper nouns that are never a person's name ("the Syrian army Sunday").
 NOT_NAMES = {*WEEKDAYS, *MONTHS, "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+def _living_in_another(doc, people, after) -> bool:
+    """ "The Albanians of southern Serbia": a people of another country's land ("Americans in Iraq" may be
+    passing through)."""
+    k = people.end
+    if k < len(doc) and doc[k].lower_ == "of" and after is not None and after.kind == "country" \
+            and after.payload != people.payload:
+        between = doc[k + 1:after.start]
+        return all(t.pos_ in ("DET", "ADJ") or t.lower_ in ("northern", "southern", "eastern", "western")
+                   for t in between)
+    return False
 
 
 def _named_as_place(noun) -> bool:
