@@ -325,6 +325,13 @@ def test_a_withdrawal_is_a_retreat_from_the_place(coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("RETREAT", "BEL", "MLI")]
 
 
+def test_a_demand_is_aimed_at_the_subject_of_what_must_be_done_even_in_the_passive(coder):
+    _, events = coder.code_text("Traditional elders have demanded that control of the Kenyan Interior Ministry be "
+                                "taken away from Somali politicians.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("REQUEST", "KENCVL", "KENGOV")]
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")

@@ -210,9 +210,9 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
     """The party inside what a verb of demand, threat or promise is about: "demanded that Israel ease",
     "threatened to shell Iraqi towns", "agreed to provide aid to Poland"."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
-            found = [m for m in index.of_phrase(next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None))
-                     if m not in exclude]
+        if child.dep_ == "ccomp":  # "demanded that control of the ministry be taken away": a passive's subject too
+            subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"), None)
+            found = [m for m in index.of_phrase(subject) if m not in exclude]
             if found:
                 return found
         if is_content_clause(child) and child.pos_ in ("VERB", "AUX"):  # "opened fire to disperse X"
