@@ -325,7 +325,7 @@ class ActorResolver:
             if a.kind == "demonym" and a.plural and (
                     (a.start and doc[a.start - 1].lower_ == "ethnic")
                     or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))
-                    or _living_in_another(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None)):
+                    or _people_of_another_land(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None)):
                 atoms[k] = _Atom(a.start, a.end, "agent", PEOPLE_SECTOR, plural=True)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}
@@ -599,7 +599,7 @@ class ActorResolver:
                 code = a.payload.code
                 if owner is not None and owner.kind in ("country", "demonym") and len(code) == 6 \
                         and code[:3] in self.tables.countries and owner.payload != code[:3]:
-                    emit(a.start, a.end, "metonym", [self._owner_actor(owner, a.payload.code[3:])])
+                    emit(a.start, a.end, "metonym", [self._owner_actor(owner, code[3:])])
                 else:
                     emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
 
@@ -788,7 +788,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", 
 NOT_NAMES = {*WEEKDAYS, *MONTHS, "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
 
-def _living_in_another(doc, people, after) -> bool:
+def _people_of_another_land(doc, people, after) -> bool:
     """ "The Albanians of southern Serbia": a people of another country's land ("Americans in Iraq" may be
     passing through)."""
     k = people.end

@@ -244,9 +244,12 @@ def means_of(verb: Token) -> list[Token]:
     "in" or "by" ("killed in an airstrike"); "a series of airstrikes" is the airstrikes."""
     found = []
     for child in verb.children:
-        nouns = [child] if child.dep_ == "nsubj" else [
-            g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("agent", "prep") and child.lower_ in (
-            "by", "in") else []
+        if child.dep_ == "nsubj":
+            nouns = [child]
+        elif child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
         for noun in nouns:
             inner = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"), None)
