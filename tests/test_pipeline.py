@@ -332,6 +332,13 @@ def test_a_demand_is_aimed_at_the_subject_of_what_must_be_done_even_in_the_passi
         ("REQUEST", "KENCVL", "KENGOV")]
 
 
+def test_what_is_received_from_a_country_is_given_by_it(coder):
+    _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
+                                "minister in Cairo.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("AID", "JPN", "KEN"), ("CONSULT", "EGYGOV", "ISRGOV")]
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")

@@ -49,6 +49,8 @@ PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "
                "from", "to", "toward", "towards", "through", "via", "over", "beyond", "between"}
 # Prepositions after which a capital still stands for its government ("pressure on Moscow", "talks with Kyiv").
 ACTOR_PREPS = {"by", "with", "against", "on", "for", "of"}
+# Verbs whose subject gets what another gives ("received aid from Japan"): the giver is a party, not a place.
+RECEIVING_VERBS = {"receive", "obtain", "get", "acquire"}
 MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
 PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural",
             "it": "thing"}
@@ -552,7 +554,7 @@ class ActorResolver:
                     t.i not in covered and t.pos_ == "PROPN" and t.lower_ not in self._title_vocab
                     and t.lower_ not in DIRECTIONS for t in name):
                 continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("South Lebanon" stays)
-            place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+            place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and not _giver(root)
             if a.kind == "country":
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
                 if place and root.head.lower_ not in PARTY_PREPS:
@@ -798,6 +800,15 @@ def _people_of_another_land(doc, people, after) -> bool:
         return all(t.pos_ in ("DET", "ADJ") or t.lower_ in ("northern", "southern", "eastern", "western")
                    for t in between)
     return False
+
+
+def _giver(noun) -> bool:
+    """ "received aid from Japan": after "from" on a verb of receiving (or its object) a country gives."""
+    prep = noun.head
+    if prep.lower_ != "from":
+        return False
+    verb = prep.head if prep.head.dep_ not in ("dobj", "obj") else prep.head.head
+    return verb.lemma_.lower() in RECEIVING_VERBS
 
 
 def _named_as_place(noun) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.resolve import WEAPONS
+from tacitus.actors.resolve import RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
@@ -244,6 +244,15 @@ def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
     return None
 
 
+def _given_from(verb: Token, roles: Roles) -> bool:
+    """Whether the target was found after "from" on the verb or on its object ("received aid from Japan")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    froms = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+             for g in p.subtree]
+    spans = {t.i for t in froms}
+    return bool(roles.target) and all(m.start in spans for m in roles.target)
+
+
 def _nowhere(token: Token):
     return None
 
@@ -272,6 +281,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
             roles.source = means_author(token, index)  # "killed in an Israeli strike"
         source, target = _sides(roles, entry)
+        if token.lemma_.lower() in RECEIVING_VERBS and entry.cameo[:2] != CONSULT_ROOT and _given_from(token, roles):
+            source, target = target, source  # "Ukraine received missiles from the US": the US gave (not 04x: hosts)
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
         place = place_of(token)
