@@ -13,9 +13,13 @@ from tacitus import __version__
 DEFAULT_DATA = Path("../shared/data")
 
 
-def _coder(kind: str = "model", parse: str = "events", threads: int | None = None):
+def _coder(kind: str = "model", parse: str = "events", threads: int | None = None, spinning: bool = False):
     from tacitus.pipeline import Coder
-    return Coder(classifier="default" if kind == "model" else None, parse_all=parse == "all", threads=threads)
+    classifier = "default" if kind == "model" else None
+    if classifier and spinning:
+        from tacitus.events import classifier as learned
+        classifier = learned.PairClassifier(spinning=True) if learned.available() else None
+    return Coder(classifier=classifier, parse_all=parse == "all", threads=threads)
 
 
 def _actors_text(actors) -> str:
@@ -85,7 +89,7 @@ CLASSIFY_BATCH = 256  # rows per call of the model: large enough to batch, small
 
 
 def cmd_classify(args) -> int:
-    coder = _coder(args.coder)
+    coder = _coder(args.coder, spinning=True)  # the model is all this process runs
     with open(args.pairs, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f, delimiter="\t")
         missing = {"sentence", "source", "target"} - set(reader.fieldnames or [])
