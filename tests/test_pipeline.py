@@ -339,6 +339,19 @@ def test_what_is_received_from_a_country_is_given_by_it(coder):
         ("AID", "JPN", "KEN"), ("CONSULT", "EGYGOV", "ISRGOV")]
 
 
+def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
+    _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
+                                "visited Peru on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [
+        ("CONSULT", "CHLGOV", "PER")]
+
+
+def test_help_given_from_abroad_does_not_place_the_helped_there(coder):
+    # The groups' country is not stated, so there is no event, and certainly none against Iranians.
+    _, events = coder.code_text("Armed opposition groups received weapons from Iran and Qatar.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
 def test_the_dateline_is_no_actor_and_two_parties_agreeing_outweigh_a_broker(coder):
     _, events = coder.code_text("DOHA, May 6 (Tacitus Wire) -- Chad and Togo agreed on Monday to restore diplomatic "
                                 "relations in a deal brokered by Qatar.", date="2024-05-06")

@@ -74,7 +74,10 @@ CONSULT_ROOT = "04"
 FOREIGN_HELP_ROOTS = {"05", "06", "07"}
 # Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
 # cuts in relations, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
-PLACE_TARGET_ROOTS = {"04", "07", "13", "15", "16", "17", "18", "19", "20"}
+PLACE_TARGET_ROOTS = {"07", "13", "15", "16", "17", "18", "19", "20"}
+# A visit or a mediation is to the place; a meeting or talks held there are not with it ("negotiators met in
+# Geneva").
+PLACE_TARGET_CODES = {"042", "045"}
 # Intents and concessions take the place only when the code says what is done there ("lifted the curfew in",
 # "withdrew from"): after a bare "promised" or "conceded", a place is where it was said.
 SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
@@ -112,7 +115,7 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     root = entry.cameo[:2]
     if place is None and country and entry.cameo in INWARD_CODES:
         return [_unnamed(country)]
-    takes_place = root in PLACE_TARGET_ROOTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
+    takes_place = root in PLACE_TARGET_ROOTS or entry.cameo[:3] in PLACE_TARGET_CODES or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
@@ -154,8 +157,6 @@ def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) ->
             or not _authorless(trigger):
         return []
     iso3, text, span = place
-    if any(a.span and a.span[0] <= span[0] < a.span[1] for a in target):
-        return []  # "attacks on the UK": the place is the target, not where an unnamed author is
     return [_unnamed(iso3, text=text, span=span)]
 
 
@@ -286,6 +287,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
         place = place_of(token)
+        if place is not None and any(a.span and a.span[0] <= place[2][0] < a.span[1] for a in source + target):
+            place = None  # "attacks on the UK", "aid from the US": a party after a place word is no place
         where = place[0] if place is not None else None
         # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own.
         state_helps = where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(
