@@ -162,10 +162,11 @@ def test_arrests_are_at_home_and_an_owned_event_nouns_of_names_its_object(coder)
 def test_one_agent_noun_of_two_countries_is_one_agent_of_each(coder):
     _, events = coder.code_text("Indian and Pakistani troops clashed along the border. American and British "
                                 "warplanes bombed Iraqi positions. The advancing Turks and Syrian rebels surrounded "
-                                "Damascus. A militant was killed in a drone strike in Somalia.", date="2018-05-06")
+                                "Damascus. A militant was killed in a drone strike in Somalia. U.S. and Russian "
+                                "negotiators met in Geneva.", date="2018-05-06")
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
         (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"]),
-        (["SOM"], ["SOMUAF"])]  # a "drone strike" names no drone as the author; the place stands for it
+        (["SOM"], ["SOMUAF"]), (["USAGOV"], ["RUSGOV"])]  # a "drone strike" names no drone as the author; the place stands for it
 
 
 def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(coder):

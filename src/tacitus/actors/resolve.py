@@ -500,10 +500,10 @@ class ActorResolver:
                                                                     "capital", "metonym"):
                 if cand.kind != "metonym" or cand.payload.code:
                     owner, start = cand, cand.start
-                    # "Indian and Pakistani troops", "Vietnamese, Lao and Cambodian forces": one agent of each.
+                    # "Indian and Pakistani troops", "US and Russian negotiators": one agent of each.
                     while start > 1 and doc[start - 1].lower_ in ("and", ",") and (
                             other := by_end.get(start - 1)) is not None and not other.used \
-                            and other.kind in ("country", "demonym") and other.kind == cand.kind \
+                            and other.kind in ("country", "demonym") and cand.kind in ("country", "demonym") \
                             and _modifier(doc[other.end - 1]):
                         co_owners.insert(0, other)
                         start = other.start
