@@ -254,6 +254,10 @@ def test_capital_as_actor_but_not_as_place(resolver, nlp):
     assert find(ms, "Moscow").kind == "capital"
     ms = mentions(resolver, nlp, "The farmers met in Moscow on Friday.", "2020-01-01")
     assert not [m for m in ms if m.text == "Moscow"]
+    # What the city owns is a place where the city is; its decisions are its government's.
+    ms = mentions(resolver, nlp, "The farmers gathered in Moscow's main square to protest Minsk's decision.",
+                  "2020-01-01")
+    assert [(m.text, m.actors[0].code) for m in ms if m.kind == "capital"] == [("Minsk", "BLRGOV")]
 
 
 @pytest.mark.slow

@@ -15,6 +15,8 @@ BODY = "Officials from both sides said the talks had gone well."
     ("LONDON, 12 June 2019 /PRNewswire/ --", "LONDON", "PRNewswire", 6, 12, 2019),
     ("NEW YORK, Tuesday, Sept. 4, 2018 (Reuters) -", "NEW YORK", "Reuters", 9, 4, 2018),
     ("NOV. 21 (UPI) --", None, "UPI", 11, 21, None),
+    ("ISLAMABAD:", "ISLAMABAD", None, None, None, None),
+    ("Raipur, India -", "Raipur", None, None, None, None),
 ])
 def test_dateline_formats(printed, place, outlet, month, day, year):
     d = parse_dateline(f"{printed} {BODY}")
@@ -39,6 +41,9 @@ def test_dateline_after_a_headline_line():
     "U.S. officials said on Nov. 21 that the talks had failed.",
     "The president said - without giving details - that he would go.",
     "MOSCOW-based analysts doubt the figures.",
+    "BREAKING: Russia has closed its border.",
+    "Officials: the talks went well.",
+    "Moscow, Russia said - without details - that it would go.",
     BODY * 8 + "\nMOSCOW, March 3 (Reuters) - " + BODY,  # too far from the start to open the story
 ])
 def test_not_a_dateline(text):

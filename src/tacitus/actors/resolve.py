@@ -565,6 +565,9 @@ class ActorResolver:
                 while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                     first = first.head  # "Ankara and Tehran": the role is the first conjunct's
                 moved = first.dep_ == "dobj" and first.head.lemma_ in MOTION_VERBS  # "visited Moscow" is a place
+                # "arrived in Harare's main stadium": what the city owns there is a place too.
+                moved |= first.dep_ == "poss" and first.head.dep_ == "pobj" and \
+                    first.head.head.lower_ in PLACE_PREPS - PARTY_PREPS and first.head.lemma_.lower() not in MEANS
                 ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
                     first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS and not _named_as_place(first))
                 if ok:

@@ -1,4 +1,5 @@
-"""The dateline that opens a wire story: "Nov. 21 (UPI) --", "MOSCOW, March 3 (Reuters) -", "WASHINGTON (AP) —"."""
+"""The dateline that opens a wire story: "Nov. 21 (UPI) --", "MOSCOW, March 3 (Reuters) -", "WASHINGTON (AP) —",
+"Raipur, India -", "ISLAMABAD:"."""
 from __future__ import annotations
 
 import re
@@ -14,13 +15,17 @@ _DATE = (rf"(?:(?i:{WEEKDAY}),?\s+)?"
          rf"(?:(?P<mon>(?i:{_MONTH}))\s*(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>(?i:{_MONTH})))"
          r"(?:,?\s+(?P<y>(?:19|20)\d\d))?")
 _DATELINE = re.compile(rf"""
-    (?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)             # MOSCOW, NEW YORK, ST. PETERSBURG
-       (?:,[ ](?!(?i:{_MONTH}))[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*)*  # , Lebanon / , Saudi Arabia
+    (?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*                # MOSCOW, NEW YORK, ST. PETERSBURG
+                |(?=[A-Z][a-z]+,[ ][A-Z])[A-Z][a-z]+)                        # Raipur (with its region)
+       (?P<region>(?:,[ ](?!(?i:{_MONTH}))[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*)*)  # , Lebanon / , Saudi Arabia
        (?:,[ ]|[ ]?(?=\S)))?
     (?:(?P<date>{_DATE})[ ]?)?
     (?:\((?P<o1>[A-Za-z][^()\n]{{0,30}})\)[ ]?|/(?P<o2>[A-Za-z][^/\n]{{0,30}})/[ ]?)?
-    [ ]*(?P<dash>--|—|–|-)(?=\s|[A-Z"“])
+    [ ]*(?P<dash>--|—|–|-|:)(?=\s|[A-Z"“])
 """, re.X)
+# Capitals before a colon that open a story but name no place.
+HEADINGS = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "COMMENT", "WATCH",
+            "LIVE", "VIDEO", "PHOTOS", "CORRECTION", "FACTBOX", "EXPLAINER", "NOTE", "Q&A"}
 _WINDOW = 300  # a dateline opens the body: look no further than this past the captions
 
 
@@ -64,7 +69,13 @@ def _at(text: str, pos: int) -> Dateline | None:
     if not m or not (m["place"] or m["date"]):
         return None
     outlet = m["o1"] or m["o2"]
-    if not m["date"] and not outlet and m["dash"] == "-":  # "NATO - the alliance ..." is not a dateline
+    place, bare = m["place"], not m["date"] and not outlet
+    # "NATO - the alliance ..." is no dateline, "Raipur, India - " is; a colon follows a place in capitals alone.
+    if bare and m["dash"] == "-" and not m["region"]:
+        return None
+    if m["dash"] == ":" and not (place and place.isupper() and bare and not m["region"] and place not in HEADINGS):
+        return None
+    if place and not place.isupper() and not (bare and m["region"]):
         return None
     month = m["mon"] or m["mon2"]
     day = m["d"] or m["d2"]
