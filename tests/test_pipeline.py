@@ -340,6 +340,13 @@ def test_what_is_received_from_a_country_is_given_by_it(coder):
         ("AID", "JPN", "KEN"), ("CONSULT", "EGYGOV", "ISRGOV")]
 
 
+def test_who_is_asked_after_from_is_a_party_not_a_place(coder):
+    _, events = coder.code_text("Ukraine demanded an apology from Russia. Iraq sought help from Moscow. Thousands "
+                                "of Iraqis fled from Moscow.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("REQUEST", "UKR", "RUS"), ("REQUEST", "IRQ", "RUSGOV")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -51,6 +51,8 @@ PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "
 ACTOR_PREPS = {"by", "with", "against", "on", "for", "of"}
 # Verbs whose subject gets what another gives ("received aid from Japan"): the giver is a party, not a place.
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire"}
+# Verbs whose "from" names who is asked ("demanded an apology from Russia", "sought help from Iran").
+ASKING_VERBS = {"demand", "request", "seek", "ask", "want", "expect", "require", "solicit", "beg", "await"}
 MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
 PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural",
             "it": "thing"}
@@ -569,7 +571,8 @@ class ActorResolver:
                 moved |= first.dep_ == "poss" and first.head.dep_ == "pobj" and \
                     first.head.head.lower_ in PLACE_PREPS - PARTY_PREPS and first.head.lemma_.lower() not in MEANS
                 ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
-                    first.dep_ == "pobj" and first.head.lower_ in ACTOR_PREPS and not _named_as_place(first))
+                    first.dep_ == "pobj" and (first.head.lower_ in ACTOR_PREPS or _giver(first))
+                    and not _named_as_place(first))
                 if ok:
                     emit(a.start, a.end, "capital", [self._owner_actor(a, "GOV")])
             elif a.kind == "demonym":
@@ -806,19 +809,20 @@ def _people_of_another_land(doc, people, after) -> bool:
 
 
 def _giver(noun) -> bool:
-    """ "received aid from Japan": after "from" on a verb of receiving (or its object) a country gives."""
+    """ "received aid from Japan", "demanded an apology from Russia": after "from" on a verb of receiving or
+    asking (or on its object) a country gives or is asked."""
     prep = noun.head
     if prep.lower_ != "from":
         return False
     verb = prep.head if prep.head.dep_ not in ("dobj", "obj") else prep.head.head
-    return verb.lemma_.lower() in RECEIVING_VERBS
+    return verb.lemma_.lower() in RECEIVING_VERBS | ASKING_VERBS
 
 
 def _named_as_place(noun) -> bool:
-    """ "in Iraqi Kurdistan", "the city of Algiers": a name put where a place goes."""
+    """ "in Iraqi Kurdistan", "the city of Algiers": a name put where a place goes (not "aid from Japan")."""
     prep = noun.head
-    return noun.dep_ == "pobj" and (prep.lower_ in PLACE_PREPS - PARTY_PREPS
-                                    or (prep.lower_ == "of" and prep.head.lemma_ in OF_PLACE))
+    return noun.dep_ == "pobj" and not _giver(noun) and (
+        prep.lower_ in PLACE_PREPS - PARTY_PREPS or (prep.lower_ == "of" and prep.head.lemma_ in OF_PLACE))
 
 
 def proper_names(doc) -> list:
