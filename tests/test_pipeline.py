@@ -347,6 +347,12 @@ def test_who_is_asked_after_from_is_a_party_not_a_place(coder):
         ("REQUEST", "UKR", "RUS"), ("REQUEST", "IRQ", "RUSGOV")]
 
 
+def test_troops_offered_are_the_givers_own_and_refuge_is_sought_from_its_country(coder):
+    _, events = coder.code_text("Chile pledged 500 troops to the mission in Haiti. Thousands of Haitians sought "
+                                "asylum in Chile.", date="2024-05-06")
+    assert [(e.source[0].country, e.target[0].country) for e in events] == [("CHL", "HTI"), ("HTI", "CHL")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

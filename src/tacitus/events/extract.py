@@ -78,6 +78,8 @@ PLACE_TARGET_ROOTS = {"07", "13", "15", "16", "17", "18", "19", "20"}
 # A visit or a mediation is to the place; a meeting or talks held there are not with it ("negotiators met in
 # Geneva").
 PLACE_TARGET_CODES = {"042", "045"}
+# Refuge is sought from the country it is sought in ("Kurds sought asylum in Germany").
+PLACE_TARGET_OBJECTS = {"asylum", "refuge", "sanctuary"}
 # Intents and concessions take the place only when the code says what is done there ("lifted the curfew in",
 # "withdrew from"): after a bare "promised" or "conceded", a place is where it was said.
 SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
@@ -115,7 +117,8 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     root = entry.cameo[:2]
     if place is None and country and entry.cameo in INWARD_CODES:
         return [_unnamed(country)]
-    takes_place = root in PLACE_TARGET_ROOTS or entry.cameo[:3] in PLACE_TARGET_CODES or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
+    takes_place = root in PLACE_TARGET_ROOTS or entry.cameo[:3] in PLACE_TARGET_CODES \
+        or entry.object in PLACE_TARGET_OBJECTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place

@@ -185,9 +185,10 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     return _complement_targets(verb, index, exclude), False
 
 
-# Verbs whose object forces are the subject's own: "Israel sent ground troops into Lebanon".
+# Verbs whose object forces are the subject's own: "Israel sent ground troops into Lebanon", "France offered troops".
 DEPLOY_VERBS = {"send", "deploy", "dispatch", "mobilize", "mobilise", "move", "withdraw", "pull", "station", "mass",
-                "amass", "reinforce", "strengthen", "boost", "increase", "bolster", "redeploy"}
+                "amass", "reinforce", "strengthen", "boost", "increase", "bolster", "redeploy", "contribute", "commit",
+                "pledge", "offer", "provide", "lend"}
 FORCE_SECTORS = {"MIL", "COP"}
 
 
