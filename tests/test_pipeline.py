@@ -353,6 +353,14 @@ def test_troops_offered_are_the_givers_own_and_refuge_is_sought_from_its_country
     assert [(e.source[0].country, e.target[0].country) for e in events] == [("CHL", "HTI"), ("HTI", "CHL")]
 
 
+def test_a_deed_judged_is_aimed_at_its_author(coder):
+    _, events = coder.code_text("Chile is investigating war crimes committed by Peruvian rebels against civilians. "
+                                "Egypt condemned the attack on Israel by Hamas. Chile will attend a conference "
+                                "boycotted by Peru.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ACCUSE", "CHL", "PERREB"), ("ACCUSE", "EGY", "PSEREBHMS")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -133,11 +133,44 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
+# Participles after which "by" names who did or holds the thing ("crimes committed by", "areas held by"), not
+# someone who acted on it ("hospitals targeted by", "a conference boycotted by").
+AUTHOR_PARTICIPLES = {"commit", "carry", "perpetrate", "launch", "conduct", "stage", "mount", "wage", "make", "issue",
+                      "propose", "put", "sign", "adopt", "pass", "approve", "impose", "introduce", "announce", "order",
+                      "declare", "enact", "draft", "organise", "organize", "fire", "build", "deploy", "send", "plant",
+                      "hold", "control", "occupy", "run", "own", "seize", "capture", "lead", "back", "support",
+                      "operate", "command"}
+
+
+def _by_phrase(heads) -> Token | None:
+    return next((g for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
+def _author(noun: Token | None, index: MentionIndex, exclude: list) -> list:
+    """Who did what a noun names, after "by" on it or on its participle: "crimes (committed) by Croat forces"."""
+    if noun is None:
+        return []
+    heads = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      and c.lemma_.lower() in AUTHOR_PARTICIPLES]
+    return [m for m in index.of_phrase(_by_phrase(heads)) if m not in exclude]
+
+
+def _misplaced_author(verb: Token, index: MentionIndex, exclude: list) -> list:
+    """ "condemned the attack on Israel by Hamas": the parser may hang the object's "by" on an active verb;
+    only a name right after it is taken ("taken hostage by", a participle, is a passive the parser missed)."""
+    participle = verb.tag_ == "VBN" or (verb.lower_.endswith("en") and not verb.lemma_.lower().endswith("en"))
+    by = None if participle else _by_phrase([verb])
+    mention = index.at(by) if by is not None else None
+    return [mention] if mention is not None and mention not in exclude else []
+
+
 def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[str] = TARGET_PREPS) -> list:
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lemma_.lower() in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            found = [m for m in index.of_phrase(pobj) if m not in exclude]
+            # "an investigation into crimes by Croat forces against Serb civilians": the crimes' author
+            found = [m for m in index.of_phrase(pobj) if m not in exclude] or _author(pobj, index, exclude)
             if found:
                 return found
         elif child.dep_ == "dative":
@@ -169,7 +202,9 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = [m for m in index.of_phrase(obj) if m not in exclude and not _own_unnamed(obj, m)]
         if found:
             return found, True
-        found = _prep_targets(obj, index, exclude)
+        # "condemned attacks by Hamas on Israel": what is judged is its author's deed
+        found = _author(obj, index, exclude) or _misplaced_author(verb, index, exclude) \
+            or _prep_targets(obj, index, exclude)
         if found:
             return found, True
         # "welcomed the resumption of ties with Togo": the party may sit one "of" phrase deeper.
