@@ -361,6 +361,12 @@ def test_a_deed_judged_is_aimed_at_its_author(coder):
         ("ACCUSE", "CHL", "PERREB"), ("ACCUSE", "EGY", "PSEREBHMS")]
 
 
+def test_an_offer_or_a_threat_from_a_country_is_that_countrys(coder):
+    _, events = coder.code_text("Chile rejected an offer from Peru. The Chilean town is under threat from Peru.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("REJECT", "CHL", "PER")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

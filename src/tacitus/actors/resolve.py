@@ -53,6 +53,9 @@ ACTOR_PREPS = {"by", "with", "against", "on", "for", "of"}
 RECEIVING_VERBS = {"receive", "obtain", "get", "acquire"}
 # Verbs whose "from" names who is asked ("demanded an apology from Russia", "sought help from Iran").
 ASKING_VERBS = {"demand", "request", "seek", "ask", "want", "expect", "require", "solicit", "beg", "await"}
+# Nouns of what one party puts to another, whose "from" names its author ("rejected an offer from Kabul").
+PUT_TO_NOUNS = {"demand", "request", "offer", "proposal", "invitation", "call", "appeal", "plea", "ultimatum",
+                "overture", "warning", "threat", "pressure", "message", "letter", "bid", "initiative", "plan"}
 MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
 PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural",
             "it": "thing"}
@@ -809,13 +812,13 @@ def _people_of_another_land(doc, people, after) -> bool:
 
 
 def _giver(noun) -> bool:
-    """ "received aid from Japan", "demanded an apology from Russia": after "from" on a verb of receiving or
-    asking (or on its object) a country gives or is asked."""
+    """ "received aid from Japan", "demanded an apology from Russia", "an offer from Kabul": after "from" on a
+    verb of receiving or asking (or on its object), or on an offer or a demand, a country gives or is asked."""
     prep = noun.head
     if prep.lower_ != "from":
         return False
     verb = prep.head if prep.head.dep_ not in ("dobj", "obj") else prep.head.head
-    return verb.lemma_.lower() in RECEIVING_VERBS | ASKING_VERBS
+    return verb.lemma_.lower() in RECEIVING_VERBS | ASKING_VERBS or prep.head.lemma_.lower() in PUT_TO_NOUNS
 
 
 def _named_as_place(noun) -> bool:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from tacitus.actors.resolve import MEANS
+from tacitus.actors.resolve import MEANS, PUT_TO_NOUNS
 
 # Prepositions whose object is the target of an action ("talks with X", "sanctions on X", "war against X").
 TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"}
@@ -142,18 +142,20 @@ AUTHOR_PARTICIPLES = {"commit", "carry", "perpetrate", "launch", "conduct", "sta
                       "operate", "command"}
 
 
-def _by_phrase(heads) -> Token | None:
-    return next((g for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+def _by_phrase(heads, preps=("by",)) -> Token | None:
+    return next((g for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
                  for g in p.children if g.dep_ == "pobj"), None)
 
 
 def _author(noun: Token | None, index: MentionIndex, exclude: list) -> list:
-    """Who did what a noun names, after "by" on it or on its participle: "crimes (committed) by Croat forces"."""
+    """Who did what a noun names, after "by" on it or on its participle, "from" on an offer or a demand:
+    "crimes (committed) by Croat forces", "a demand from the US"."""
     if noun is None:
         return []
     heads = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                       and c.lemma_.lower() in AUTHOR_PARTICIPLES]
-    return [m for m in index.of_phrase(_by_phrase(heads)) if m not in exclude]
+    preps = ("by", "from") if noun.lemma_.lower() in PUT_TO_NOUNS else ("by",)
+    return [m for m in index.of_phrase(_by_phrase(heads, preps)) if m not in exclude]
 
 
 def _misplaced_author(verb: Token, index: MentionIndex, exclude: list) -> list:
@@ -345,7 +347,8 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         if len(parties) >= 2:
             return Roles(parties[:1], parties[1:], True, reciprocal=True)
     owner = index.owner(noun)
-    source = [owner] if owner else []
+    # "a threat from Turkey", "an offer from Kabul": the author of what is put to another is the source
+    source = [owner] if owner else _author(noun, index, []) if noun.lemma_.lower() in PUT_TO_NOUNS else []
     direct = True
     target = (prep and _prep_targets(noun, index, source, {prep})) or _prep_targets(noun, index, source)
     if source and not target:
