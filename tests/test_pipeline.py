@@ -367,6 +367,13 @@ def test_an_offer_or_a_threat_from_a_country_is_that_countrys(coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("REJECT", "CHL", "PER")]
 
 
+def test_no_dyad_is_proposed_with_the_subject_of_a_clause_of_circumstance(coder):
+    # The model may add events the rules missed, but only against what the subject's verb governs.
+    _, events = coder.code_text("The Chilean air force was able to bomb the town because Peru controls the "
+                                "airspace.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -60,6 +60,20 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
     return out
 
 
+# Clauses that say what must happen for the event ("threatened to stop talks if the US goes ahead"): their
+# subject is the party the event is aimed at.
+CONDITIONS = {"if", "unless"}
+
+
 def _governed(token, verb) -> bool:
-    """Whether `token` is `verb` or depends on it, directly or not."""
-    return token.i == verb.i or verb in token.ancestors
+    """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
+    clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target)."""
+    for head in [token, *token.ancestors]:
+        if head.i == verb.i:
+            return True
+        if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            continue
+        marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+        if head.dep_ == "relcl" or is_reporting(head) or (head.dep_ == "advcl" and marks and not marks & CONDITIONS):
+            return False
+    return False
