@@ -374,6 +374,12 @@ def test_no_dyad_is_proposed_with_the_subject_of_a_clause_of_circumstance(coder)
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+
+def test_the_model_alone_makes_no_event_of_a_verb_that_names_none(coder):
+    _, events = coder.code_text("The Saudis don't care about Syria anymore.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -268,7 +268,7 @@ class Coder:
 
         candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of))
         if self.classifier is not None:
-            candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier),
+            candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier, self.lexicon),
                                 key=lambda c: c.trigger.i)
         for c in candidates:  # numbered among all the article's sentences, parsed or not
             c.sentence_index = skimmed.index_of(c.sentence.start_char)

@@ -10,13 +10,16 @@ from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import MentionIndex, is_reporting
 
-# Higher than the bar for recoding a rule's candidate: here the model alone says an event happened.
+# Higher than the bar for recoding a rule's candidate: here the model alone says an event happened. Higher
+# still when the verb is none the lexicon knows ("is", "has", "represented"): in news most such are no event.
 PROPOSE_AT = 0.8
+PROPOSE_UNKNOWN_VERB_AT = 0.9
 MAX_TARGETS = 3
 
 
-def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> list[Candidate]:
+def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexicon) -> list[Candidate]:
     index = MentionIndex(mentions)
+    event_verbs = lexicon.lemmas("VERB")
     done = {c.sentence.start for c in coded}
     pending: list[tuple] = []
     for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
@@ -50,9 +53,10 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier) -> lis
               (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, m, t in pending]
     out = []
     for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
-        if p.plover is None or p.confidence < PROPOSE_AT or p.cameo is None:
-            continue
         trigger = doc[source.start:source.end].root.head
+        bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
+        if p.plover is None or p.confidence < bar or p.cameo is None:
+            continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
         out.append(Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
                              modality(trigger), _actors(reported_by(trigger, sentence, index)),
