@@ -380,6 +380,13 @@ def test_the_model_alone_makes_no_event_of_a_verb_that_names_none(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+def test_easing_a_curfew_or_an_emergency_is_coded_as_such(coder):
+    _, events = coder.code_text("The Chilean government relaxed the curfew in Santiago. Peru suspended the state "
+                                "of emergency in Lima.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country) for e in events] == [
+        ("0813", "CHLGOV", "CHL"), ("0814", "PER", "PER")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")
