@@ -387,6 +387,12 @@ def test_easing_a_curfew_or_an_emergency_is_coded_as_such(coder):
         ("0813", "CHLGOV", "CHL"), ("0814", "PER", "PER")]
 
 
+def test_a_stance_towards_a_country_is_not_its_nationality(coder):
+    _, events = coder.code_text("Pro-Russian separatists attacked Ukrainian troops in Donetsk. Anti-American "
+                                "protesters marched on the embassy in Cairo.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("UKRREB", "UKRMIL"), ("EGYOPP", "EGYGOV")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -46,6 +46,8 @@ def skim(parts: list, nlp, resolver) -> Skim:
         for tok in doc[:-1]:  # the recogniser runs on across blank lines; a paragraph always ends a sentence
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
+            elif tok.text == "-" and tok.i and not doc[tok.i - 1].whitespace_ and not tok.whitespace_:
+                tok.is_sent_start = doc[tok.i + 1].is_sent_start = False  # "Anti-American" is one word
         atoms, k = resolver.atoms(doc), 0  # in text order
         for sent in doc.sents:
             here = []

@@ -260,6 +260,9 @@ class ActorResolver:
         for span in filter_spans([span for span, _ in valid.values()]):
             ok = valid[(span.start, span.end)][1]
             kind = min((e.kind for e in ok), key=lambda k: PRIORITY.index(k) if k in PRIORITY else 99)
+            stance = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].text == "-" else None
+            if stance in ("anti", "non") or (stance == "pro" and kind in ("country", "demonym")):
+                continue  # "anti-American protesters", "pro-Russian separatists" are not the country's
             chosen = [e for e in ok if e.kind == kind]
             if kind == "person":
                 payload = list(dict.fromkeys(e.payload for e in chosen))
