@@ -393,6 +393,11 @@ def test_a_stance_towards_a_country_is_not_its_nationality(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("UKRREB", "UKRMIL"), ("EGYOPP", "EGYGOV")]
 
 
+def test_what_two_parties_agree_on_is_no_third_party(coder):
+    _, events = coder.code_text("Chile and Peru reached agreement on Peruvian fishing rights.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AGREE", "CHL", "PER")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

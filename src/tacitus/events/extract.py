@@ -56,7 +56,10 @@ def _sides(roles: Roles, entry: TriggerEntry) -> tuple[list, list]:
     # Named together, not a "they" standing for two ("they encourage you" is nothing mutual).
     mutual = roles.reciprocal or (len(roles.source) >= 2 and (
         entry.cameo[:2] in MUTUAL_ROOTS or entry.cameo in MUTUAL_CODES or entry.object in MUTUAL_OBJECTS))
-    if mutual and not target and len(source) >= 2:  # "the pair met": one mention, two actors
+    # "the pair met": one mention, two actors; "Israel and the Palestinians failed to reach agreement on
+    # Palestinian offices": what is the parties' own is what they agree on, not a third party.
+    own = {a.country for a in source if a.country}
+    if mutual and len(source) >= 2 and all(a.country in own for a in target):
         source, target = source[:1], source[1:]
     # "Guterres urged both sides": a group that takes in the source does not make it its own target.
     acting = {(a.code, a.name) for a in source}
