@@ -398,6 +398,13 @@ def test_what_two_parties_agree_on_is_no_third_party(coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AGREE", "CHL", "PER")]
 
 
+def test_a_camp_stands_for_its_people_and_hacking_is_coercion(coder):
+    _, events = coder.code_text("A school for Chilean children was shelled by Peruvian rebels. Peru hacked into the "
+                                "computers of the Chilean navy.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ASSAULT", "PERREB", "CHL"), ("COERCE", "PER", "CHLMIL")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

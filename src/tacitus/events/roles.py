@@ -86,15 +86,20 @@ class MentionIndex:
         found = []
         for tok in [head, *head.conjuncts]:
             mention = self.at(tok) or self.owner(tok)
-            if mention is None:  # "the leaders of Russia and China"
+            if mention is None:  # "the leaders of Russia and China", "a camp for Congolese refugees"
                 for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lemma_ == "of":
+                    if prep.dep_ == "prep" and (prep.lemma_ == "of" or (
+                            prep.lemma_ == "for" and tok.lemma_.lower() in SHELTERS)):
                         inner = self.of_phrase(next((c for c in prep.children if c.dep_ == "pobj"), None))
                         found.extend(m for m in inner if m not in found)
                 continue
             if mention not in found:
                 found.append(mention)
         return found
+
+
+# Places that stand for the people they are for ("attacked a camp for Congolese refugees").
+SHELTERS = {"camp", "shelter", "school", "hospital", "clinic", "home", "centre", "center", "orphanage", "settlement"}
 
 
 def is_purpose(verb: Token) -> bool:
