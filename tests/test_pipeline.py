@@ -405,6 +405,13 @@ def test_a_camp_stands_for_its_people_and_hacking_is_coercion(coder):
         ("ASSAULT", "PERREB", "CHL"), ("COERCE", "PER", "CHLMIL")]
 
 
+def test_allowing_aid_or_peacekeepers_in_is_a_retreat(coder):
+    _, events = coder.code_text("Israel allowed aid deliveries to Gaza. Sudan permitted UN peacekeepers in Darfur.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("0863", "ISR", "PSE"), ("0861", "SDN", "IGOUNO")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")
