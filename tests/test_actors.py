@@ -173,6 +173,11 @@ def test_a_present_title_outranks_an_ended_term(resolver, nlp):
     assert find(ms, "EU commissioner Neven Mimica").actors[0].code == "IGOEUREEC"
     ms = mentions(resolver, nlp, "Former minister Neven Mimica pledged aid.", "2018-01-01")
     assert find(ms, "Former minister Neven Mimica").actors[0].code == "HRVELI"
+    # The text's title after the name, and an organisation's office that the tables' national one predates.
+    ms = mentions(resolver, nlp, "Neven Mimica, the Croatian foreign minister, pledged aid.", "2018-01-01")
+    assert find(ms, "Neven Mimica").actors[0].code == "HRVGOV"
+    ms = mentions(resolver, nlp, "Rebels met U.N. mediator Neven Mimica.", "2003-01-01")
+    assert find(ms, "U.N. mediator Neven Mimica").actors[0].code == "IGOUNO"
 
 
 @pytest.mark.slow

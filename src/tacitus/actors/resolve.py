@@ -432,9 +432,10 @@ class ActorResolver:
             if atom.kind == "person":
                 actor = self._person(atom.payload, date, country, former)
                 kind = "person"
-                if actor.sector == "ELI" and agents and sector and not former:
-                    # Out of office by the tables, in office by the text ("EU commissioner Neven Mimica"): the
-                    # tables may be older than the article.
+                serving = owner is not None and owner.kind == "organisation" and owner.payload.code != actor.code
+                if agents and sector and not former and (actor.sector == "ELI" or serving):
+                    # Out of office by the tables, in office by the text ("EU commissioner Neven Mimica"), or in
+                    # another office ("U.N. mediator Diego Cordovez"): the tables may be older than the article.
                     name = actor.name
                     if owner is not None and owner.kind in ("organisation", "metonym"):
                         actor = self._owner_actor(owner, None)
@@ -617,13 +618,20 @@ class ActorResolver:
                 else:
                     emit(a.start, a.end, "metonym", [self._owner_actor(a, None)])
 
-        # 4. a title named by the person after it: "the foreign secretary, Jeremy Hunt, said".
+        # 4. a title named by the person after it: "the foreign secretary, Jeremy Hunt, said"; an organisation's
+        # office, or an office the tables do not know yet, after a person: "Kenzo Oshima, the United Nations
+        # relief coordinator, said".
         at = {i: m for m in mentions for i in range(m.start, m.end)}
         for m in mentions:
+            appos = next((at.get(c.i) for c in doc[m.end - 1].children if c.dep_ == "appos"), None)
             if m.kind == "agent" and not m.actors[0].country:
-                named = next((at.get(c.i) for c in doc[m.end - 1].children if c.dep_ == "appos"), None)
-                if named is not None and named.kind in ("person", "titled") and named.actors[0].country:
-                    m.actors = [replace(named.actors[0], text=m.text, span=(m.start_char, m.end_char))]
+                if appos is not None and appos.kind in ("person", "titled") and appos.actors[0].country:
+                    m.actors = [replace(appos.actors[0], text=m.text, span=(m.start_char, m.end_char))]
+            elif m.kind == "person" and appos is not None and appos.kind == "agent" and (
+                    (appos.actors[0].code or "")[:3] in ("IGO", "NGO")
+                    or (m.actors[0].sector == "ELI" and appos.actors[0].country == m.actors[0].country)):
+                m.actors = [replace(appos.actors[0], text=m.text, span=(m.start_char, m.end_char),
+                                    name=m.actors[0].name)]
             elif m.kind == "titled" and not m.actors[0].country:  # "King Hassan of Morocco"
                 of = next((c for c in doc[m.end - 1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 country = next((at.get(g.i) for g in (of.children if of is not None else ()) if g.dep_ == "pobj"), None)
