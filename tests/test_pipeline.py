@@ -412,6 +412,12 @@ def test_allowing_aid_or_peacekeepers_in_is_a_retreat(coder):
         ("0863", "ISR", "PSE"), ("0861", "SDN", "IGOUNO")]
 
 
+def test_travelling_for_talks_is_taking_part_in_them(coder):
+    _, events = coder.code_text("Chilean and Peruvian negotiators returned to Geneva on Monday for talks on fishing "
+                                "rights.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("CONSULT", "CHLGOV", "PERGOV")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -20,8 +20,10 @@ LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "sta
                "start", "resume", "open", "sign", "reach", "strike", "seal", "host", "join", "attend", "order", "deliver",
                "organize", "organise", "mount", "call", "renew", "continue", "restart", "conclude", "complete"}
 # Verbs whose subject takes part in the event a noun after them names ("gathered for a rally", "took part in
-# the talks", "participated in a strike").
+# the talks", "participated in a strike"); verbs of travel do so with "for" or "to" ("returned to Geneva for
+# talks", "flew to the summit").
 PARTICIPATION_VERBS = {"join", "participate", "take", "gather", "converge", "assemble", "march", "turn"}
+TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "come"}
 # Modifiers of a noun that can name its owner ("Russian troops", "U.S. sanctions", "Moscow's decision").
 OWNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -369,7 +371,8 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         if governor.lemma_.lower() == "part" and governor.dep_ in ("dobj", "obj"):  # "took part in a rally"
             governor = governor.head
         light = (governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ in ("dobj", "obj")) or \
-            governor.lemma_.lower() in PARTICIPATION_VERBS
+            governor.lemma_.lower() in PARTICIPATION_VERBS or (
+                governor.lemma_.lower() in TRAVEL_VERBS and noun.head.lower_ in ("for", "to"))
         # Without a party of its own, "the call" only refers back to an event told before.
         if governor.pos_ in ("VERB", "AUX") and (light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
             # "it is engaged in a battle with X": a participle's subject is its passive one
