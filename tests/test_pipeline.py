@@ -418,6 +418,14 @@ def test_travelling_for_talks_is_taking_part_in_them(coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("CONSULT", "CHLGOV", "PERGOV")]
 
 
+def test_a_complaint_is_against_whom_it_is_about_and_protesters_oppose_their_government(coder):
+    _, events = coder.code_text("Chile complained to the United Nations over Peruvian air raids. Chileans protested "
+                                "against the government. Peruvian rebels kidnapped up to 16 Chilean engineers.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ACCUSE", "CHL", "PER"), ("PROTEST", "CHL", "CHLGOV"), ("ASSAULT", "PERREB", "CHL")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

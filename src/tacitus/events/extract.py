@@ -94,16 +94,17 @@ DOMESTIC_TARGET_ROOTS = {"08", "17", "18", "19", "20"}
 INWARD_CODES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", "173"}
 
 
-def _localise(side: list, other: list, where: str | None = None) -> list:
+def _localise(side: list, other: list, where: str | None = None, state: bool = False) -> list:
     """Unnamed groups of one country (police, protesters, militants) take the country of the place the event
     is stated to happen in ("a US drone killed militants in Kurram"), else that of the other side."""
     countries = {a.country for a in other if a.country}
     country = where or (countries.pop() if len(countries) == 1 else None)  # "Russian and Syrian forces": unclear
     if country is None:
         return side
-    # A government or army acting on a country's own opposition, civilians, police... is that country's.
-    sectors = DOMESTIC_SECTORS | STATE_SECTORS if any(a.sector in DOMESTIC_SECTORS for a in other if a.country) \
-        else DOMESTIC_SECTORS
+    # A government or army acting on a country's own opposition, civilians, police... is that country's, and so
+    # is one that `state` says the other side acts on ("Chileans protested against the government").
+    sectors = DOMESTIC_SECTORS | STATE_SECTORS if state or any(
+        a.sector in DOMESTIC_SECTORS for a in other if a.country) else DOMESTIC_SECTORS
     return [replace(a, country=country, code=country + (a.sector or ""))
             if not a.country and a.sector in sectors and a.code == a.sector else a for a in side]
 
@@ -301,7 +302,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             a.sector in STATE_SECTORS or (a.country and a.code == a.country) for a in source)
         if not state_helps:
             # The target is placed against the placed source and back: "a bomber killed soldiers in Pakistan".
-            target = _localise(target, _localise(source, target, where), where)
+            target = _localise(target, _localise(source, target, where), where,
+                               state=entry.cameo.startswith(PROTEST_ROOT))
             source = _localise(source, target, where)
         if source and not target:
             target = _implied_target(entry, source, place)

@@ -10,6 +10,8 @@ from tacitus.actors.resolve import MEANS, PUT_TO_NOUNS
 # Prepositions whose object is the target of an action ("talks with X", "sanctions on X", "war against X").
 TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"}
 # Not "at": after most verbs it names a venue ("met at the APEC summit"); a lexicon row may still ask for it.
+# Verbs of complaint, whose "to" names who hears it and "over" or "about" whom it is against.
+COMPLAINT_VERBS = {"complain", "protest", "grumble"}
 # Verbs whose direct object is a topic, not a party ("discussed Syria with Putin").
 TOPIC_OBJECT_VERBS = {"discuss", "debate", "address", "raise", "review", "consider", "examine", "explore", "pursue", "mention"}
 # Nouns of meeting and agreement are mutual like their verbs ("the pair held talks").
@@ -175,7 +177,8 @@ def _misplaced_author(verb: Token, index: MentionIndex, exclude: list) -> list:
 
 
 def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[str] = TARGET_PREPS) -> list:
-    for child in token.children:
+    # "kidnapped up to 16 Russian advisers": the parser may hang the phrase on the particle
+    for child in [*token.children, *(g for c in token.children if c.dep_ == "prt" for g in c.children)]:
         if child.dep_ in ("prep", "dative") and child.lemma_.lower() in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             # "an investigation into crimes by Croat forces against Serb civilians": the crimes' author
@@ -192,6 +195,10 @@ def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[s
 def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str | None) -> tuple[list, bool]:
     """Target of a verb: its lexicon preposition, its object, the party inside its object ("a visit from
     Assad"), else another preposition."""
+    if verb.lemma_.lower() in COMPLAINT_VERBS:  # "complained to the UN over Israeli raids": the UN only hears it
+        found = _prep_targets(verb, index, exclude, {"over", "about", "against"})
+        if found:
+            return found, True
     if prep:
         found = _prep_targets(verb, index, exclude, {prep})
         if found:
