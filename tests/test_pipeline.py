@@ -431,6 +431,10 @@ def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder)
                                 "visited Peru on Monday.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [
         ("CONSULT", "CHLGOV", "PER")]
+    # Someone of no known country arriving somewhere may be at home: no visit to that country.
+    _, events = coder.code_text("Party leader Juan Soto arrived for a session of the assembly in Lima.",
+                                date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
 def test_help_given_from_abroad_does_not_place_the_helped_there(coder):

@@ -121,7 +121,8 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
     root = entry.cameo[:2]
     if place is None and country and entry.cameo in INWARD_CODES:
         return [_unnamed(country)]
-    takes_place = root in PLACE_TARGET_ROOTS or entry.cameo[:3] in PLACE_TARGET_CODES \
+    # A visit is to a foreign place: one by someone of no known country or body may be a trip at home.
+    takes_place = root in PLACE_TARGET_ROOTS or (entry.cameo[:3] in PLACE_TARGET_CODES and any(map(_known, source))) \
         or entry.object in PLACE_TARGET_OBJECTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
