@@ -58,6 +58,7 @@ def test_default_cameo(onto):
     assert onto.default_cameo("CONSULT", "visit") == "042"
     assert onto.default_cameo("ASSAULT") == "190"
     assert onto.default_cameo("ASSAULT", "no-such-mode") == "190"
+    assert onto.default_cameo("ASSAULT", "explosives") == "183"  # a bombing, of no stated kind
     for cat in onto.plover_categories():
         assert onto.get(onto.default_cameo(cat)).plover == cat
 

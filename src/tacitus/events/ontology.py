@@ -75,7 +75,7 @@ DEFAULT_CAMEO = {
     ("ASSAULT", "sexual"): "1821",
     ("ASSAULT", "torture"): "1822",
     ("ASSAULT", "suicide-attack"): "183",
-    ("ASSAULT", "explosives"): "1832",
+    ("ASSAULT", "explosives"): "183",  # a bombing of no stated kind, not a car bombing (1832)
     ("ASSAULT", "assassinate"): "186",
     ("ASSAULT", "targeted"): "186",
     ("ASSAULT", "firearms"): "193",
