@@ -426,6 +426,13 @@ def test_a_complaint_is_against_whom_it_is_about_and_protesters_oppose_their_gov
         ("ACCUSE", "CHL", "PER"), ("PROTEST", "CHL", "CHLGOV"), ("ASSAULT", "PERREB", "CHL")]
 
 
+def test_a_countrys_own_forces_are_its_own_and_not_its_target(coder):
+    _, events = coder.code_text("Chile said its forces killed three Peruvian rebels. The Chilean president plans "
+                                "to withdraw all Chilean troops from Peru.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ASSAULT", "CHLMIL", "PERREB"), ("AGREE", "CHLGOV", "PER")]
+
+
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
     _, events = coder.code_text("Chilean negotiators met in Geneva on Monday. The Chilean foreign minister "
                                 "visited Peru on Monday.", date="2024-05-06")

@@ -627,6 +627,9 @@ class ActorResolver:
             if m.kind == "agent" and not m.actors[0].country:
                 if appos is not None and appos.kind in ("person", "titled") and appos.actors[0].country:
                     m.actors = [replace(appos.actors[0], text=m.text, span=(m.start_char, m.end_char))]
+                elif (owner := _possessor(doc[m.end - 1], at)) is not None:  # "Israel said its forces ..."
+                    iso3, actor = owner.actors[0].country, m.actors[0]
+                    m.actors = [replace(actor, code=iso3 + (actor.sector or ""), country=iso3)]
             elif m.kind == "person" and appos is not None and appos.kind == "agent" and (
                     (appos.actors[0].code or "")[:3] in ("IGO", "NGO")
                     or (m.actors[0].sector == "ELI" and appos.actors[0].country == m.actors[0].country)):
@@ -794,6 +797,19 @@ def _clause_subjects(pronoun) -> set[int]:
             break
         verb = verb.head
     return set()
+
+
+def _possessor(noun, at: dict):
+    """The country that "its" or "their" points to in "Israel said its forces had withdrawn": the subject of the
+    clause that reports the one the noun is the subject of (elsewhere "its" too often means another party)."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children) \
+            or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.dep_ != "ccomp":
+        return None
+    subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+    mention = at.get(subject.i) if subject is not None else None
+    if mention is None or len(mention.actors) != 1 or not mention.actors[0].country:
+        return None
+    return mention if mention.kind in ("country", "capital", "metonym", "demonym") else None
 
 
 def _subject(token) -> bool:

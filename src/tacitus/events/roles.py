@@ -215,7 +215,7 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         return found, bool(found)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and not trailing_attribution(c)), None)
     if obj is not None:
-        found = [m for m in index.of_phrase(obj) if m not in exclude and not _own_unnamed(obj, m)]
+        found = [m for m in index.of_phrase(obj) if m not in exclude and not _own_unnamed(obj, m, exclude)]
         if found:
             return found, True
         # "condemned attacks by Hamas on Israel": what is judged is its author's deed
@@ -243,10 +243,12 @@ DEPLOY_VERBS = {"send", "deploy", "dispatch", "mobilize", "mobilise", "move", "w
 FORCE_SECTORS = {"MIL", "COP"}
 
 
-def _own_unnamed(obj: Token, mention) -> bool:
-    """"Ghana pulled its troops out of Mali": troops of no named country that the subject owns ("its" after a
-    singular subject, "their" after a plural one, or any sent or deployed) are the actor's own, not the target."""
-    if mention.kind != "agent" or any(a.country for a in mention.actors):
+def _own_unnamed(obj: Token, mention, source: list) -> bool:
+    """"Ghana pulled its troops out of Mali": troops of no named country but the subject's that the subject owns
+    ("its" after a singular subject, "their" after a plural one, or any sent or deployed) are the actor's own,
+    not the target."""
+    own = {a.country for m in source for a in m.actors}
+    if mention.kind != "agent" or any(a.country and a.country not in own for a in mention.actors):
         return False
     if obj.head.lemma_.lower() in DEPLOY_VERBS and all(a.sector in FORCE_SECTORS for a in mention.actors):
         return True
