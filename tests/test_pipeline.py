@@ -428,9 +428,10 @@ def test_a_complaint_is_against_whom_it_is_about_and_protesters_oppose_their_gov
 
 def test_a_countrys_own_forces_are_its_own_and_not_its_target(coder):
     _, events = coder.code_text("Chile said its forces killed three Peruvian rebels. The Chilean president plans "
-                                "to withdraw all Chilean troops from Peru.", date="2024-05-06")
+                                "to withdraw all Chilean troops from Peru. Ghana withdrew its troops from Mali.",
+                                date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
-        ("ASSAULT", "CHLMIL", "PERREB"), ("AGREE", "CHLGOV", "PER")]
+        ("ASSAULT", "CHLMIL", "PERREB"), ("AGREE", "CHLGOV", "PER"), ("RETREAT", "GHA", "MLI")]
 
 
 def test_a_meeting_held_somewhere_is_not_with_that_country_but_a_visit_is(coder):
