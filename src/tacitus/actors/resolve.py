@@ -575,8 +575,7 @@ class ActorResolver:
                     first = first.head  # "Ankara and Tehran": the role is the first conjunct's
                 moved = first.dep_ == "dobj" and first.head.lemma_ in MOTION_VERBS  # "visited Moscow" is a place
                 # "arrived in Harare's main stadium": what the city owns there is a place too.
-                moved |= first.dep_ == "poss" and first.head.dep_ == "pobj" and \
-                    first.head.head.lower_ in PLACE_PREPS - PARTY_PREPS and first.head.lemma_.lower() not in MEANS
+                moved |= first.dep_ == "poss" and _placed(first.head)
                 ok = (first.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative") and not moved) or (
                     first.dep_ == "pobj" and (first.head.lower_ in ACTOR_PREPS or _giver(first))
                     and not _named_as_place(first))
@@ -592,9 +591,7 @@ class ActorResolver:
                         and not any(c.dep_ == "poss" for c in root.head.children) \
                         and all(doc[k].head.i == root.head.i and doc[k].dep_ in ("amod", "compound")
                                 for k in range(a.end, root.head.i)) \
-                        and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not (
-                        root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS - PARTY_PREPS
-                        and root.head.lemma_.lower() not in MEANS):
+                        and root.head.pos_ == "NOUN" and root.head.dep_ in ARG_DEPS and not _placed(root.head):
                     # "shelled Iraqi towns", "rejected a Senegalese peace plan": the country stands for
                     # what it owns ("his Syrian policy" is someone else's).
                     emit(a.start, root.head.i + 1, "demonym", [self._owner_actor(a, None)])
@@ -628,8 +625,7 @@ class ActorResolver:
                 if appos is not None and appos.kind in ("person", "titled") and appos.actors[0].country:
                     m.actors = [replace(appos.actors[0], text=m.text, span=(m.start_char, m.end_char))]
                 elif (owner := _possessor(doc[m.end - 1], at)) is not None:  # "Israel said its forces ..."
-                    iso3, actor = owner.actors[0].country, m.actors[0]
-                    m.actors = [replace(actor, code=iso3 + (actor.sector or ""), country=iso3)]
+                    m.actors = [_of_country(m.actors[0], owner.actors[0].country)]
             elif m.kind == "person" and appos is not None and appos.kind == "agent" and (
                     (appos.actors[0].code or "")[:3] in ("IGO", "NGO")
                     or (m.actors[0].sector == "ELI" and appos.actors[0].country == m.actors[0].country)):
@@ -639,8 +635,7 @@ class ActorResolver:
                 of = next((c for c in doc[m.end - 1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 country = next((at.get(g.i) for g in (of.children if of is not None else ()) if g.dep_ == "pobj"), None)
                 if country is not None and country.kind == "country":
-                    iso3, actor = country.actors[0].country, m.actors[0]
-                    m.actors = [replace(actor, code=iso3 + (actor.sector or ""), country=iso3)]
+                    m.actors = [_of_country(m.actors[0], country.actors[0].country)]
 
         # 5. pronouns and group nouns, in text order, from the mentions before them.
         mentions.sort(key=lambda m: m.start)
@@ -799,6 +794,11 @@ def _clause_subjects(pronoun) -> set[int]:
     return set()
 
 
+def _of_country(actor: Actor, iso3: str) -> Actor:
+    """The actor as its sector of country `iso3` ("forces" -> ISRMIL)."""
+    return replace(actor, code=iso3 + (actor.sector or ""), country=iso3)
+
+
 def _possessor(noun, at: dict):
     """The country that "its" or "their" points to in "Israel said its forces had withdrawn": the subject of the
     clause that reports the one the noun is the subject of (elsewhere "its" too often means another party)."""
@@ -846,6 +846,12 @@ def _giver(noun) -> bool:
         return False
     verb = prep.head if prep.head.dep_ not in ("dobj", "obj") else prep.head.head
     return verb.lemma_.lower() in RECEIVING_VERBS | ASKING_VERBS or prep.head.lemma_.lower() in PUT_TO_NOUNS
+
+
+def _placed(noun) -> bool:
+    """A noun put where a place goes that is no weapon: "in Iraqi towns", "in Harare's stadium" (an owner before it
+    owns a place; "killed in a Pakistani airstrike" names the strike's owner)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS - PARTY_PREPS and noun.lemma_.lower() not in MEANS
 
 
 def _named_as_place(noun) -> bool:

@@ -192,6 +192,18 @@ def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[s
     return []
 
 
+def _deeper_targets(token: Token, prep: str, index: MentionIndex, exclude: list) -> list:
+    """The party one phrase deeper, on what `token`'s `prep` phrase names: "called for sanctions against
+    Nigeria", "the resumption of ties with Togo"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for pobj in child.children:
+                found = _prep_targets(pobj, index, exclude) if pobj.dep_ == "pobj" else []
+                if found:
+                    return found
+    return []
+
+
 def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str | None) -> tuple[list, bool]:
     """Target of a verb: its lexicon preposition, its object, the party inside its object ("a visit from
     Assad"), else another preposition."""
@@ -203,13 +215,9 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = _prep_targets(verb, index, exclude, {prep})
         if found:
             return found, True
-        # "called for sanctions against Nigeria": the party hangs on what the preposition names.
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == prep:
-                for pobj in child.children:
-                    found = _prep_targets(pobj, index, exclude) if pobj.dep_ == "pobj" else []
-                    if found:
-                        return found, True
+        found = _deeper_targets(verb, prep, index, exclude)  # "called for sanctions against Nigeria"
+        if found:
+            return found, True
     if verb.lemma_.lower() in TOPIC_OBJECT_VERBS:  # "discussed Syria with Putin": only "with" names a party
         found = _prep_targets(verb, index, exclude, {"with"})
         return found, bool(found)
@@ -223,13 +231,9 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
             or _prep_targets(obj, index, exclude)
         if found:
             return found, True
-        # "welcomed the resumption of ties with Togo": the party may sit one "of" phrase deeper.
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    found = _prep_targets(pobj, index, exclude) if pobj.dep_ == "pobj" else []
-                    if found:
-                        return found, True
+        found = _deeper_targets(obj, "of", index, exclude)  # "welcomed the resumption of ties with Togo"
+        if found:
+            return found, True
     found = _prep_targets(verb, index, exclude)
     if found:
         return found, True
@@ -327,9 +331,7 @@ def means_author(verb: Token, index: MentionIndex) -> list:
             return [owner]
         heads = means_heads(noun)
         heads += [c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-        by = next((g for h in heads for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-                   for g in p.children if g.dep_ == "pobj"), None)
-        found = index.of_phrase(by)
+        found = index.of_phrase(_by_phrase(heads))
         if found:
             return found
     return []
@@ -389,8 +391,6 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
             source = index.of_phrase(subject)
             target = [m for m in target if m not in source]
             direct = light
-    # "Italy announced a suspension of air links with Serbia": the party may sit one "of" phrase deeper.
-    for of in (c for c in noun.children if source and not target and c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (g for g in of.children if g.dep_ == "pobj"):
-            target = target or _prep_targets(pobj, index, source)
+    if source and not target:  # "Italy announced a suspension of air links with Serbia"
+        target = _deeper_targets(noun, "of", index, source)
     return _split_reciprocal(Roles(source, target, direct), noun.lemma_.lower() in RECIPROCAL_NOUNS)
