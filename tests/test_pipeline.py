@@ -163,10 +163,11 @@ def test_one_agent_noun_of_two_countries_is_one_agent_of_each(coder):
     _, events = coder.code_text("Indian and Pakistani troops clashed along the border. American and British "
                                 "warplanes bombed Iraqi positions. The advancing Turks and Syrian rebels surrounded "
                                 "Damascus. A militant was killed in a drone strike in Somalia. U.S. and Russian "
-                                "negotiators met in Geneva.", date="2018-05-06")
+                                "negotiators met in Geneva. The Chilean and Peruvian sides agreed to share "
+                                "information.", date="2018-05-06")
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
         (["INDMIL"], ["PAKMIL"]), (["USAMIL", "GBRMIL"], ["IRQ"]), (["TUR", "SYRREB"], ["SYRGOV"]),
-        (["SOM"], ["SOMUAF"]), (["USAGOV"], ["RUSGOV"])]  # a "drone strike" names no drone as the author; the place stands for it
+        (["SOM"], ["SOMUAF"]), (["USAGOV"], ["RUSGOV"]), (["CHLGOV"], ["PERGOV"])]  # a "drone strike" names no drone as the author; the place stands for it
 
 
 def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(coder):
@@ -176,6 +177,13 @@ def test_weapons_are_fired_at_a_target_and_an_event_nouns_verb_gives_its_place(c
     assert [(e.event.cameo[:2], e.source[0].code, e.target[0].code) for e in events] == [
         ("19", "GEOOPP", "GEOGOV"), ("15", "RUS", "USA"), ("19", "ISR", "LBN")]
 
+
+def test_drills_held_by_two_countries_together_are_joint(coder):
+    _, events = coder.code_text("Chilean and Peruvian warships began three days of war games. US and South Korean "
+                                "troops held military exercises. Russia held military exercises in Belarus.",
+                                date="2018-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("062", "CHLMIL", "PERMIL"), ("062", "USAMIL", "KORMIL"), ("150", "RUS", "BLR")]
 
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
@@ -372,6 +380,12 @@ def test_no_dyad_is_proposed_with_the_subject_of_a_clause_of_circumstance(coder)
     _, events = coder.code_text("The Chilean air force was able to bomb the town because Peru controls the "
                                 "airspace.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
+def test_a_proposed_event_is_counted_once_per_target_country(coder):
+    _, events = coder.code_text("Chile threatened to launch a military offensive in its war with Peru unless Lima "
+                                "accepted its conditions.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].country, e.target[0].country) for e in events] == [("THREATEN", "CHL", "PER")]
 
 
 

@@ -44,17 +44,21 @@ def _actors(mentions: list) -> list:
 AIMED_AT = "at"
 
 # Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
-# "French and Egyptian warships launched joint exercises", "Chad and Togo upgraded their ties"
-# (praise and support are not mutual: "the US and Britain supported the Kurds").
+# "Egypt and France launched joint exercises", "Chad and Togo upgraded their ties" (praise and support are not
+# mutual: "the US and Britain supported the Kurds").
 MUTUAL_ROOTS = {"03", "04", "06"}
 MUTUAL_CODES = {"057"}
 MUTUAL_OBJECTS = {"tie", "relation", "relationship"}
+# Drills held by the forces of two countries together are military cooperation between them ("US and South
+# Korean troops held military exercises"), not a show of force.
+SHOW_OF_FORCE, JOINT_DRILLS = "150", "062"
 
 
 def _sides(roles: Roles, entry: TriggerEntry) -> tuple[list, list]:
     source, target = _actors(roles.source), _actors(roles.target)
-    # Named together, not a "they" standing for two ("they encourage you" is nothing mutual).
-    mutual = roles.reciprocal or (len(roles.source) >= 2 and (
+    # Named together, not a "they" standing for two ("they encourage you" is nothing mutual); drills held together
+    # are joint however named ("French and Egyptian warships launched war games").
+    mutual = roles.reciprocal or (entry.cameo == JOINT_DRILLS and len(source) >= 2) or (len(roles.source) >= 2 and (
         entry.cameo[:2] in MUTUAL_ROOTS or entry.cameo in MUTUAL_CODES or entry.object in MUTUAL_OBJECTS))
     # "the pair met": one mention, two actors; "Israel and the Palestinians failed to reach agreement on
     # Palestinian offices": what is the parties' own is what they agree on, not a third party.
@@ -287,6 +291,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
         prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
         roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
+        if entry.cameo == SHOW_OF_FORCE and len({a.country for a in _actors(roles.source)} - {None}) >= 2:
+            entry = replace(entry, cameo=JOINT_DRILLS)
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
             roles.source = means_author(token, index)  # "killed in an Israeli strike"
         source, target = _sides(roles, entry)

@@ -51,17 +51,22 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         return []
     items = [(s.text, (m.start_char - s.start_char, m.end_char - s.start_char),
               (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, m, t in pending]
-    out = []
+    # One event per target country, the surest ("war with Iraq unless Baghdad accepted" is one threat); a
+    # body of no country is its own.
+    best: dict[tuple, Candidate] = {}
     for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
         trigger = doc[source.start:source.end].root.head
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
         if p.plover is None or p.confidence < bar or p.cameo is None:
             continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
-        out.append(Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
-                             modality(trigger), _actors(reported_by(trigger, sentence, index)),
-                             round(p.confidence * 0.9, 2)))
-    return out
+        candidate = Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
+                              modality(trigger), _actors(reported_by(trigger, sentence, index)),
+                              round(p.confidence * 0.9, 2))
+        key = (trigger.i, frozenset(a.country or a.code for a in candidate.target))
+        if key not in best or candidate.confidence > best[key].confidence:
+            best[key] = candidate
+    return list(best.values())
 
 
 # Clauses that say what must happen for the event ("threatened to stop talks if the US goes ahead"): their

@@ -26,6 +26,9 @@ LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "sta
 # talks", "flew to the summit").
 PARTICIPATION_VERBS = {"join", "participate", "take", "gather", "converge", "assemble", "march", "turn"}
 TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "come"}
+# Nouns of part, time or number that an event noun hangs on: "launched three days of war games", "began a new
+# round of talks", "took part in a rally".
+SPAN_NOUNS = {"part", "day", "week", "month", "hour", "round", "series", "wave", "spate", "string"}
 # Modifiers of a noun that can name its owner ("Russian troops", "U.S. sanctions", "Moscow's decision").
 OWNER_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -379,9 +382,10 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         governor = noun.head
         if noun.dep_ == "pobj" and governor.dep_ == "prep":  # "during a phone call with X"
             governor = governor.head
-        if governor.lemma_.lower() == "part" and governor.dep_ in ("dobj", "obj"):  # "took part in a rally"
-            governor = governor.head
-        light = (governor.lemma_.lower() in LIGHT_VERBS and noun.dep_ in ("dobj", "obj")) or \
+        carrier = noun  # what the verb takes: the noun, or the span or part of it ("took part in a rally")
+        if governor.lemma_.lower() in SPAN_NOUNS and governor.dep_ in ("dobj", "obj"):
+            carrier, governor = governor, governor.head
+        light = (governor.lemma_.lower() in LIGHT_VERBS and carrier.dep_ in ("dobj", "obj")) or \
             governor.lemma_.lower() in PARTICIPATION_VERBS or (
                 governor.lemma_.lower() in TRAVEL_VERBS and noun.head.lower_ in ("for", "to"))
         # Without a party of its own, "the call" only refers back to an event told before.
