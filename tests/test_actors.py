@@ -110,6 +110,12 @@ def test_an_owner_before_adjectives_gives_the_agent_its_country(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_possessor_owns_a_title_posted_to_another_country(resolver, nlp):
+    ms = mentions(resolver, nlp, "Chile’s Peru ambassador Juan Soto met the foreign minister.", "2020-01-01")
+    assert [(m.text, m.actors[0].code) for m in ms][0] == ("Chile’s Peru ambassador Juan Soto", "CHLGOV")
+    assert not [m for m in ms if m.text == "Peru"]
+
+@pytest.mark.slow
 def test_term_bounds_the_code(resolver, nlp):
     text = "Trump criticised the plan on Monday."
     (m,) = [x for x in mentions(resolver, nlp, text, "2017-06-01") if x.text == "Trump"]

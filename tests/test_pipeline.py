@@ -185,6 +185,13 @@ def test_drills_held_by_two_countries_together_are_joint(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("062", "CHLMIL", "PERMIL"), ("062", "USAMIL", "KORMIL"), ("150", "RUS", "BLR")]
 
+def test_who_fights_alongside_the_source_is_on_its_side(coder):
+    _, events = coder.code_text("Chilean troops, as well as Peruvian special forces, have fought alongside Argentine "
+                                "rebels to oust Hamas. Turkish troops fought alongside Syrian rebels against Kurdish "
+                                "militias.", date="2018-05-06")
+    assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
+        (["CHLMIL", "PERMIL"], ["PSEREBHMS"])]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -377,6 +377,13 @@ class ActorResolver:
                         continue
                     break
                 tok = doc[j - 1]
+                if owner is not None and tok.lower_ in ("'s", "’s"):
+                    # "Russia's UK ambassador": the possessor owns the title, the other country is its post.
+                    possessor = by_end.get(j - 1)
+                    if possessor is not None and not possessor.used and possessor.kind in ("country", "organisation"):
+                        owner.used = True
+                        owner, j = possessor, possessor.start
+                    break
                 if tok.lower_ in TITLE_WORDS and not tok.is_space:
                     former |= tok.lower_ in FORMER
                     j -= 1

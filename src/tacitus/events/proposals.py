@@ -8,7 +8,7 @@ from tacitus.attribution import reported_by
 from tacitus.events.extract import Candidate, _actors, _known
 from tacitus.events.modality import modality
 from tacitus.events.ontology import TriggerEntry
-from tacitus.events.roles import MentionIndex, is_reporting
+from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
 
 # Higher than the bar for recoding a rule's candidate: here the model alone says an event happened. Higher
 # still when the verb is none the lexicon knows ("is", "has", "represented"): in news most such are no event.
@@ -80,6 +80,8 @@ def _governed(token, verb) -> bool:
     for head in [token, *token.ancestors]:
         if head.i == verb.i:
             return True
+        if head.dep_ == "prep" and head.lower_ in COMITATIVE:  # "fought alongside Syrian rebels": on its side
+            return False
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             continue
         marks = {c.lower_ for c in head.children if c.dep_ == "mark"}

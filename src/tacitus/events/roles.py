@@ -355,9 +355,22 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         target = index.of_phrase(patient)
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
-    source = index.of_phrase(subject_of(verb))
+    subject = subject_of(verb)
+    source = index.of_phrase(subject)
     target, direct = _object_targets(verb, index, source, prep)
-    return _split_reciprocal(Roles(source, target, direct), verb.lemma_.lower() in RECIPROCAL_VERBS)
+    return _split_reciprocal(Roles(source, target, direct),
+                             verb.lemma_.lower() in RECIPROCAL_VERBS and not _side_by_side(verb, subject))
+
+
+# "fought alongside the SDF": a party on the subject's side, no opponent.
+COMITATIVE = {"alongside"}
+
+
+def _side_by_side(verb: Token, subject: Token | None) -> bool:
+    """Whether the parties named with the subject act on its side: "US troops, as well as special forces from the UK,
+    fought alongside the SDF" (a reciprocal verb's "A and B fought" is each other)."""
+    partners = subject is not None and any(c.dep_ == "cc" and c.lower_ == "as" for c in subject.children)
+    return partners or any(c.dep_ == "prep" and c.lower_ in COMITATIVE for c in verb.children)
 
 
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
