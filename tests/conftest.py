@@ -18,3 +18,10 @@ def shared_data() -> Path:
 def coder():
     from tacitus.pipeline import Coder
     return Coder()
+
+
+@pytest.fixture(scope="session")
+def rules_coder(coder):
+    """The rules alone (`--coder rules`), sharing the default coder's pipeline."""
+    from tacitus.pipeline import Coder
+    return Coder(nlp=coder.nlp, resolver=coder.resolver, classifier=None)

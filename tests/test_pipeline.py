@@ -192,6 +192,17 @@ def test_who_fights_alongside_the_source_is_on_its_side(coder):
     assert [([a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
         (["CHLMIL", "PERMIL"], ["PSEREBHMS"])]
 
+def test_an_apposition_names_the_party_its_owner_does_not(coder):
+    _, events = coder.code_text("Chile condemned Peru's ally, Bolivia.", date="2018-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHL", "BOL")]
+
+def test_what_a_refused_request_asks_for_names_the_target(rules_coder):
+    _, events = rules_coder.code_text("The Chilean opposition rejected an invitation to attend a conference of "
+                                      "Peruvian parties. Chile rejected a request to extradite the suspect to Peru.",
+                                      date="2018-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("REJECT", "CHLOPP", "PER"), ("REJECT", "CHL", "PER")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

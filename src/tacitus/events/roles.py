@@ -92,7 +92,9 @@ class MentionIndex:
             return []
         found = []
         for tok in [head, *head.conjuncts]:
-            mention = self.at(tok) or self.owner(tok)
+            # "Assad's backer, Russia": an apposition names the noun itself, its owner only what it belongs to.
+            named = next((m for c in tok.children if c.dep_ == "appos" and (m := self.at(c)) is not None), None)
+            mention = self.at(tok) or named or self.owner(tok)
             if mention is None:  # "the leaders of Russia and China", "a camp for Congolese refugees"
                 for prep in tok.children:
                     if prep.dep_ == "prep" and (prep.lemma_ == "of" or (
@@ -240,6 +242,12 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
     found = _prep_targets(verb, index, exclude)
     if found:
         return found, True
+    # "rejected an invitation to attend a meeting of Palestinian factions"
+    for content in obj.children if obj is not None else ():
+        if content.dep_ == "acl" and is_purpose(content):
+            found, _ = _object_targets(content, index, exclude, None)
+            if found:
+                return found, True
     return _complement_targets(verb, index, exclude), False
 
 
