@@ -203,6 +203,12 @@ def test_what_a_refused_request_asks_for_names_the_target(rules_coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("REJECT", "CHLOPP", "PER"), ("REJECT", "CHL", "PER")]
 
+def test_an_agreement_not_reached_is_a_rejection(rules_coder):
+    _, events = rules_coder.code_text("Chile failed to reach a deal with Peru. Chile did not promise aid to Peru.",
+                                      date="2018-05-06")
+    assert [(e.event.plover, e.modality, e.target[0].code) for e in events] == [
+        ("REJECT", "asserted", "PER"), ("AGREE", "negated", "PER")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

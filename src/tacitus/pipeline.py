@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
-from tacitus.events.extract import Candidate, extract_events, intent_code
+from tacitus.events.extract import Candidate, agreement_not_reached, extract_events, recorded_code
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.ontology import load_ontology, load_triggers
@@ -272,7 +272,7 @@ class Coder:
                                 key=lambda c: c.trigger.i)
         for c in candidates:  # numbered among all the article's sentences, parsed or not
             c.sentence_index = skimmed.index_of(c.sentence.start_char)
-            c.cameo = intent_code(c.cameo, c.modality)
+            c.cameo, c.modality = recorded_code(c)
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))
@@ -293,8 +293,9 @@ class Coder:
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
             if cameo is not None:
-                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and declined(c.trigger):
-                    c.modality = "asserted"  # "would not provide support", recoded as the refusal it is
+                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
+                        declined(c.trigger) or agreement_not_reached(c)):
+                    c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)

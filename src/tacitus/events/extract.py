@@ -234,6 +234,25 @@ INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
                   "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+# CAMEO codes an agreement not reached as a rejection ("failed to reach agreement", "did not agree"); a promise
+# not made is no event of its own.
+AGREE_ROOT, REJECTION = "03", "120"
+AGREEMENT_WORDS = {"agree", "agreement", "deal", "accord", "consensus", "settlement", "compromise", "treaty"}
+
+
+def agreement_not_reached(c: Candidate) -> bool:
+    return c.modality == "negated" and c.cameo[:2] == AGREE_ROOT and (
+        c.trigger.lemma_.lower() in AGREEMENT_WORDS or c.entry.object in AGREEMENT_WORDS)
+
+
+def recorded_code(c: Candidate) -> tuple[str, str]:
+    """The code and modality an event is recorded with: announced acts as intents, agreement not reached as
+    a rejection that happened."""
+    if agreement_not_reached(c):
+        return REJECTION, "asserted"
+    return intent_code(c.cameo, c.modality), c.modality
+
+
 def intent_code(cameo: str, modality: str) -> str:
     return INTENT_OF_ROOT.get(cameo[:2], cameo) if modality == "future" else cameo
 
