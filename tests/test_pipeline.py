@@ -209,6 +209,16 @@ def test_an_agreement_not_reached_is_a_rejection(rules_coder):
     assert [(e.event.plover, e.modality, e.target[0].code) for e in events] == [
         ("REJECT", "asserted", "PER"), ("AGREE", "negated", "PER")]
 
+def test_a_verb_that_speeds_or_widens_an_event_noun_gives_it_its_subject(rules_coder):
+    _, events = rules_coder.code_text("Chile speeded up the withdrawal of some forces from Peru on Wednesday.",
+                                      date="2018-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("087", "CHL", "PER")]
+
+def test_rebels_who_surrender_yield_to_their_government(rules_coder):
+    _, events = rules_coder.code_text("Five hundred Peruvian rebels surrendered last week. Chilean rebels vowed never "
+                                      "to surrender.", date="2018-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0874", "PERREB", "PERGOV")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -76,6 +76,8 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
+YIELD_ROOT = "08"
+INSURGENT_SECTORS = {"REB", "INS", "UAF", "OPP"}
 CONSULT_ROOT = "04"
 # Cooperation, support and aid: what a state gives an unnamed group says nothing of the group's country.
 FOREIGN_HELP_ROOTS = {"05", "06", "07"}
@@ -113,10 +115,11 @@ def _localise(side: list, other: list, where: str | None = None, state: bool = F
             if not a.country and a.sector in sectors and a.code == a.sector else a for a in side]
 
 
-def _implied_target(entry: TriggerEntry, source: list, place) -> list:
+def _implied_target(entry: TriggerEntry, source: list, place, mood: str) -> list:
     """A target the sentence implies without naming a party: a protest is aimed at the government of the
     place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at
-    the place's country, and force used at home at the country itself."""
+    the place's country, force used at home at the country itself, and armed groups or the opposition yielding
+    (`mood` asserted: a yield only promised or refused implies nothing) at their own government."""
     country = next((a.country for a in source if a.country), None)
     if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None):
         # Protesters abroad protest to the government where they are ("ethnic Albanians demonstrated in Serbia").
@@ -132,6 +135,8 @@ def _implied_target(entry: TriggerEntry, source: list, place) -> list:
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
         return [_unnamed(iso3, text=text, span=span)]
+    if root == YIELD_ROOT and mood == "asserted" and country and any(a.sector in INSURGENT_SECTORS for a in source):
+        return [_unnamed(country, "GOV")]  # "Ugandan rebels surrendered": to their government
     return []
 
 
@@ -320,6 +325,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
         place = place_of(token)
+        mood = modality(token)
         if place is not None and any(a.span and a.span[0] <= place[2][0] < a.span[1] for a in source + target):
             place = None  # "attacks on the UK", "aid from the US": a party after a place word is no place
         where = place[0] if place is not None else None
@@ -332,7 +338,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                                state=entry.cameo.startswith(PROTEST_ROOT))
             source = _localise(source, target, where)
         if source and not target:
-            target = _implied_target(entry, source, place)
+            target = _implied_target(entry, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
             source = _implied_source(entry, token, target, place)
@@ -351,7 +357,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue  # speaking to a newspaper is a statement, not a consultation
         candidates.append(Candidate(
             sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
-            source=source, target=target, modality=modality(token),
+            source=source, target=target, modality=mood,
             reported_by=_actors(reported_by(token, sentence, index)),
             confidence=_confidence(entry, roles, source, target)))
     coded = {c.trigger.i for c in candidates}

@@ -20,7 +20,8 @@ RECIPROCAL_NOUNS = {"talk", "meeting", "summit", "call", "negotiation", "agreeme
 # Light verbs whose object noun carries the event ("held talks", "launched strikes", "paid a visit").
 LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "stage", "impose", "announce", "begin",
                "start", "resume", "open", "sign", "reach", "strike", "seal", "host", "join", "attend", "order", "deliver",
-               "organize", "organise", "mount", "call", "renew", "continue", "restart", "conclude", "complete"}
+               "organize", "organise", "mount", "call", "renew", "continue", "restart", "conclude", "complete",
+               "finish", "speed", "accelerate", "intensify", "step", "escalate", "expand"}
 # Verbs whose subject takes part in the event a noun after them names ("gathered for a rally", "took part in
 # the talks", "participated in a strike"); verbs of travel do so with "for" or "to" ("returned to Geneva for
 # talks", "flew to the summit").
