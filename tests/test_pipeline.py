@@ -219,6 +219,11 @@ def test_rebels_who_surrender_yield_to_their_government(rules_coder):
                                       "to surrender.", date="2018-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0874", "PERREB", "PERGOV")]
 
+def test_to_demonstrate_something_is_no_protest(rules_coder):
+    _, events = rules_coder.code_text("Chilean students demonstrated against the government. Chile's vote "
+                                      "demonstrates how little Peru cares.", date="2018-05-06")
+    assert [(e.event.plover, e.source[0].code) for e in events] == [("PROTEST", "CHLEDU")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]
@@ -421,6 +426,12 @@ def test_a_proposed_event_is_counted_once_per_target_country(coder):
                                 "accepted its conditions.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].country, e.target[0].country) for e in events] == [("THREATEN", "CHL", "PER")]
 
+
+
+def test_no_dyad_is_proposed_with_where_the_verb_happens(coder):
+    _, events = coder.code_text("The Chilean foreign minister spoke at a rally in Lima, the capital of Peru.",
+                                date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
 def test_the_model_alone_makes_no_event_of_a_verb_that_names_none(coder):

@@ -72,15 +72,29 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
 # Clauses that say what must happen for the event ("threatened to stop talks if the US goes ahead"): their
 # subject is the party the event is aimed at.
 CONDITIONS = {"if", "unless"}
+# Prepositions of place and occasion: what they name is where or when the verb happens, not whom it is aimed at.
+VENUES = {"in", "at", "near", "during", "inside", "outside", "around", "within", "throughout"}
+
+
+def _compound_preposition(below: list) -> bool:
+    """Whether a place or time preposition's object and the preposition under it make a preposition of three
+    words ("in response to an attack by Syrian forces", "in favour of the regime"), not a venue ("during a
+    press conference in Irbil"): `below` is the object, then the next step down the path."""
+    return len(below) == 2 and below[1].dep_ == "prep" and not any(c.dep_ == "det" for c in below[0].children)
 
 
 def _governed(token, verb) -> bool:
     """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
     clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target)."""
-    for head in [token, *token.ancestors]:
+    path = [token, *token.ancestors]
+    for n, head in enumerate(path):
         if head.i == verb.i:
             return True
         if head.dep_ == "prep" and head.lower_ in COMITATIVE:  # "fought alongside Syrian rebels": on its side
+            return False
+        # Where or when the verb itself happens ("spoke at a rally in Lima, the capital of Peru").
+        if head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i and not _compound_preposition(
+                path[max(n - 2, 0):n][::-1]):
             return False
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             continue

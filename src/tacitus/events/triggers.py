@@ -15,6 +15,9 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
 NOUN_MODIFIER_DEPS = {"compound", "amod"}
 # Object nouns whose "of" phrase says what they are ("a state of emergency").
 KIND_OF = {"state", "declaration"}
+# Verbs that are events only without an object or clause: "protesters demonstrated", not "it demonstrates how
+# reckless Russia is" (an object the lexicon names still counts: "demonstrated support").
+INTRANSITIVE_SENSES = {"demonstrate"}
 # Objects of a preposition that only date the event.
 TIME_WORDS = {*WEEKDAYS, *MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
               "morning", "evening", "afternoon", "weekend", "today", "tonight", "time", "occasion"}
@@ -74,6 +77,9 @@ def find_triggers(sentence: Span, lexicon: TriggerLexicon) -> list[TriggerMatch]
             continue
         preps, objects = _preps_and_objects(token)
         entry = lexicon.lookup(lemma, pos, preps, set(objects))
+        if entry is not None and lemma in INTRANSITIVE_SENSES and not entry.object and any(
+                c.dep_ in ("dobj", "obj", "ccomp") for c in token.children):
+            continue
         if entry is not None:
             matches.append(TriggerMatch(token, entry, objects.get(entry.object) if entry.object else None))
     consumed = {m.consumed.i for m in matches if m.consumed is not None}
