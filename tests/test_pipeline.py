@@ -224,6 +224,11 @@ def test_to_demonstrate_something_is_no_protest(rules_coder):
                                       "demonstrates how little Peru cares.", date="2018-05-06")
     assert [(e.event.plover, e.source[0].code) for e in events] == [("PROTEST", "CHLEDU")]
 
+def test_a_government_protest_names_whom_it_is_against(rules_coder):
+    _, events = rules_coder.code_text("The Chilean government protested at the alliance. Chilean students protested "
+                                      "in Santiago.", date="2018-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLEDU", "CHLGOV")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]
@@ -426,6 +431,11 @@ def test_a_proposed_event_is_counted_once_per_target_country(coder):
                                 "accepted its conditions.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].country, e.target[0].country) for e in events] == [("THREATEN", "CHL", "PER")]
 
+
+def test_a_proposed_event_is_aimed_at_its_surest_target_only(coder):
+    _, events = coder.code_text("The UN General Assembly is set to vote on a resolution calling on Chile to lift its "
+                                "trade embargo against Peru.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("IGOUNO", "CHL")]
 
 
 def test_no_dyad_is_proposed_with_where_the_verb_happens(coder):

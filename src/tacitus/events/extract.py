@@ -121,7 +121,10 @@ def _implied_target(entry: TriggerEntry, source: list, place, mood: str) -> list
     the place's country, force used at home at the country itself, and armed groups or the opposition yielding
     (`mood` asserted: a yield only promised or refused implies nothing) at their own government."""
     country = next((a.country for a in source if a.country), None)
-    if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None):
+    # A government's own protest ("Ankara has long protested at the alliance") is against someone the sentence
+    # must name.
+    state = all(a.sector in STATE_SECTORS for a in source)
+    if entry.cameo.startswith(PROTEST_ROOT) and (country or place is not None) and not state:
         # Protesters abroad protest to the government where they are ("ethnic Albanians demonstrated in Serbia").
         country = place[0] if place is not None else country
         return [_unnamed(country, "GOV")]

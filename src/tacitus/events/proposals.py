@@ -1,5 +1,6 @@
 """Dyads the trigger rules missed, proposed to the learned classifier: in a sentence with no coded
-event, the subject actor against each other actor its verb governs; kept only when the model is confident."""
+event, the subject actor against each other actor its verb governs; kept only when the model is confident,
+and then against the surest target and those named together with it."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -51,9 +52,9 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         return []
     items = [(s.text, (m.start_char - s.start_char, m.end_char - s.start_char),
               (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, m, t in pending]
-    # One event per target country, the surest ("war with Iraq unless Baghdad accepted" is one threat); a
-    # body of no country is its own.
-    best: dict[tuple, Candidate] = {}
+    # One event per verb, with its surest target ("calling on the US to lift its embargo against Cuba" is aimed at
+    # the US), and those named together with it ("talked with King Salman, Netanyahu and Trump"), one per country.
+    accepted: dict[int, list[tuple[Candidate, object]]] = {}
     for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
         trigger = doc[source.start:source.end].root.head
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
@@ -63,10 +64,18 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         candidate = Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
                               modality(trigger), _actors(reported_by(trigger, sentence, index)),
                               round(p.confidence * 0.9, 2))
-        key = (trigger.i, frozenset(a.country or a.code for a in candidate.target))
-        if key not in best or candidate.confidence > best[key].confidence:
-            best[key] = candidate
-    return list(best.values())
+        accepted.setdefault(trigger.i, []).append((candidate, doc[target.start:target.end].root))
+    out = []
+    for found in accepted.values():
+        best, root = max(found, key=lambda pair: pair[0].confidence)
+        together = {root.i} | {t.i for t in root.conjuncts}
+        countries: set = set()
+        for candidate, head in sorted(found, key=lambda pair: -pair[0].confidence):
+            country = frozenset(a.country or a.code for a in candidate.target)
+            if head.i in together and country not in countries:
+                countries.add(country)
+                out.append(candidate)
+    return out
 
 
 # Clauses that say what must happen for the event ("threatened to stop talks if the US goes ahead"): their
