@@ -229,6 +229,11 @@ def test_a_government_protest_names_whom_it_is_against(rules_coder):
                                       "in Santiago.", date="2018-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLEDU", "CHLGOV")]
 
+def test_what_an_event_depends_on_is_no_event(rules_coder):
+    _, events = rules_coder.code_text("Chile warned Peru that it would impose sanctions if Peru attacked Bolivia.",
+                                      date="2018-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("THREATEN", "CHL", "PER")]
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.resolve import RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
-from tacitus.events.modality import modality
+from tacitus.events.modality import is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
 from tacitus.events.roles import (MentionIndex, Roles, is_content_clause, is_reporting, means_author,
                                   means_heads, means_of, noun_roles, subject_of, verb_roles)
@@ -305,6 +305,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     quotes = _quoted(sentence)
     for match in find_triggers(sentence, lexicon):
         token, entry = match.token, match.entry
+        if is_condition(token):
+            continue  # "would respond if the US struck Syria": what an event depends on has not happened
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
         if (is_reporting(token) and not entry.object) or entry.cameo == "010":
             demand = _obligation(token, index)  # speech is attribution, unless it says another must act

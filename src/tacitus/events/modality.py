@@ -23,6 +23,15 @@ def _governors(token: Token):
         yield token
 
 
+CONDITION_MARKS = {"if", "unless"}
+
+
+def is_condition(trigger: Token) -> bool:
+    """Whether the trigger is in a clause that says on what another event depends ("would respond if the US
+    struck Syria"): no event of its own."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for tok in _governors(trigger) for c in tok.children)
+
+
 def modality(trigger: Token) -> str:
     chain = list(_governors(trigger))
     for tok in chain:
@@ -31,10 +40,10 @@ def modality(trigger: Token) -> str:
             return "negated"
         if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"
+    if is_condition(trigger):
+        return "hypothetical"
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-            return "hypothetical"
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from tacitus.attribution import reported_by
 from tacitus.events.extract import Candidate, _actors, _known
-from tacitus.events.modality import modality
+from tacitus.events.modality import is_condition, modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
 
@@ -40,6 +40,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         # The event is the source's verb: an actor outside what that verb governs is in another clause,
         # most often the one reporting the sentence ("..., the Washington Post reported"), not a target.
         verb = doc[source.start:source.end].root.head
+        if is_condition(verb):
+            continue
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
                    and _governed(doc[m.start:m.end].root, verb)]
         dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
