@@ -230,9 +230,12 @@ def test_a_government_protest_names_whom_it_is_against(rules_coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLEDU", "CHLGOV")]
 
 def test_what_an_event_depends_on_is_no_event(rules_coder):
-    _, events = rules_coder.code_text("Chile warned Peru that it would impose sanctions if Peru attacked Bolivia.",
+    _, events = rules_coder.code_text("Chile warned Peru that it would impose sanctions if Peru attacked Bolivia. "
+                                      "Bolivia threatened to close the border unless Peru lifted the tariffs.",
                                       date="2018-05-06")
-    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("THREATEN", "CHL", "PER")]
+    # The condition is put to its subject.
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("THREATEN", "CHL", "PER"), ("THREATEN", "BOL", "PER")]
 
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
