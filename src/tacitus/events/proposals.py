@@ -84,7 +84,7 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
 # subject is the party the event is aimed at.
 CONDITIONS = {"if", "unless"}
 # Prepositions of place and occasion: what they name is where or when the verb happens, not whom it is aimed at.
-VENUES = {"in", "at", "near", "during", "inside", "outside", "around", "within", "throughout"}
+VENUES = {"in", "at", "during", "inside", "outside", "around", "within", "throughout"}
 
 
 def _compound_preposition(below: list) -> bool:
