@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from tacitus.attribution import reported_by
 from tacitus.events.extract import Candidate, _actors, _known
-from tacitus.events.modality import is_condition, modality
+from tacitus.events.modality import CONDITION_MARKS, is_condition, modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
 
@@ -69,7 +69,7 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         accepted.setdefault(trigger.i, []).append((candidate, doc[target.start:target.end].root))
     out = []
     for found in accepted.values():
-        best, root = max(found, key=lambda pair: pair[0].confidence)
+        _, root = max(found, key=lambda pair: pair[0].confidence)
         together = {root.i} | {t.i for t in root.conjuncts}
         countries: set = set()
         for candidate, head in sorted(found, key=lambda pair: -pair[0].confidence):
@@ -80,9 +80,6 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
     return out
 
 
-# Clauses that say what must happen for the event ("threatened to stop talks if the US goes ahead"): their
-# subject is the party the event is aimed at.
-CONDITIONS = {"if", "unless"}
 # Prepositions of place and occasion: what they name is where or when the verb happens, not whom it is aimed at.
 VENUES = {"in", "at", "during", "inside", "outside", "around", "within", "throughout"}
 
@@ -96,7 +93,8 @@ def _compound_preposition(below: list) -> bool:
 
 def _governed(token, verb) -> bool:
     """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
-    clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target)."""
+    clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target).
+    A condition's subject is governed: the event is aimed at it ("threatened to stop talks if the US goes ahead")."""
     path = [token, *token.ancestors]
     for n, head in enumerate(path):
         if head.i == verb.i:
@@ -110,6 +108,7 @@ def _governed(token, verb) -> bool:
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             continue
         marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-        if head.dep_ == "relcl" or is_reporting(head) or (head.dep_ == "advcl" and marks and not marks & CONDITIONS):
+        if head.dep_ == "relcl" or is_reporting(head) or (
+                head.dep_ == "advcl" and marks and not marks & CONDITION_MARKS):
             return False
     return False
