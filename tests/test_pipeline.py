@@ -452,6 +452,12 @@ def test_no_dyad_is_proposed_with_where_the_verb_happens(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+def test_force_announced_is_a_threat_whatever_the_model_says(coder):
+    _, events = coder.code_text("Chile has said it will invade Peru. Chile said it would invade and destroy the "
+                                "Peruvian enclave.", date="2024-05-06")
+    assert [(e.event.plover, e.event.cameo, e.target[0].country) for e in events] == [
+        ("THREATEN", "138", "PER"), ("THREATEN", "138", "PER")]
+
 def test_the_model_alone_makes_no_event_of_a_verb_that_names_none(coder):
     _, events = coder.code_text("The Saudis don't care about Syria anymore.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
