@@ -13,7 +13,8 @@ from typing import Iterable, Iterator
 from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
-from tacitus.events.extract import Candidate, agreement_not_reached, extract_events, intent_code, recorded_code
+from tacitus.events.extract import (AGREE_ROOT, Candidate, agreement_not_reached, extract_events, intent_code,
+                                    recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.ontology import load_ontology, load_triggers
@@ -37,7 +38,7 @@ WINDOW_PER_WORKER = 32
 WORKER_CHUNK = 4
 # CAMEO's REJECT: refusing is an act, so an event recoded as one is no longer "not done".
 REFUSAL_ROOT = "12"
-INTENT_ROOT, THREAT_ROOT = "03", "13"
+THREAT_ROOT = "13"
 
 
 def blank(text: str, spans) -> str:
@@ -293,7 +294,7 @@ class Coder:
         kept = [c for c in candidates if c not in scored]
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
-            if cameo is not None and c.modality == "future" and cameo[:2] == INTENT_ROOT != c.cameo[:2] and \
+            if cameo is not None and c.modality == "future" and cameo[:2] == AGREE_ROOT != c.cameo[:2] and \
                     intent_code(c.cameo, c.modality).startswith(THREAT_ROOT):
                 cameo = c.cameo  # "would attack their launch sites": force announced is a threat, not an intent
             if cameo is not None:

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from tacitus.actors.resolve import proper_names
+from tacitus.actors.resolve import POSSESSIVE, proper_names
 from tacitus.events.roles import is_content_clause
 from tacitus.places import OF_PLACE, Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
@@ -164,7 +164,7 @@ class PlaceResolver:
             after = m.end + 1
             while after < len(doc) and after - m.end <= 4 and doc[after].pos_ in ("ADJ", "ADV", "PROPN"):
                 after += 1  # "Syria's eastern desert", "Pakistan's Swat valley", "Syria's far eastern Deir ez-Zor"
-            if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and after < len(doc) \
+            if m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE and after < len(doc) \
                     and doc[after].lower_ in POSSESSED_PLACE:
                 continue
             if m.start >= 2 and doc[m.start - 1].text == "," and self._place_word(doc[m.start - 2]) \

@@ -31,12 +31,14 @@ PERSONAL_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 PEOPLE_SECTOR = "CVL"
 # Kinds of name whose words keep their capitals in running text ("Russia Today" the outlet, "Russia today").
 CASED_KINDS = {"organisation", "metonym", "person"}
+# The possessive ending, with a straight or a curly apostrophe.
+POSSESSIVE = ("'s", "’s")
 # Words that may sit inside a title between an owner and a name ("former U.S. Secretary-General", "Mr.").
 TITLE_WORDS = {
     "former", "ex", "ex-", "acting", "interim", "deputy", "vice", "first", "top", "chief", "senior", "then",
     "outgoing", "incoming", "new", "late", "ousted", "exiled", "deposed", "caretaker", "transitional",
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "gen.", "general", "lt.", "col.", "maj.",
-    "adm.", "sheikh", "shaikh", "prince", "princess", "emperor", "field", "marshal", "-", "–", "'s", "’s",
+    "adm.", "sheikh", "shaikh", "prince", "princess", "emperor", "field", "marshal", "-", "–", *POSSESSIVE,
     "crown", "grand", "supreme", "de", "facto", "self", "proclaimed", "elect", "designate", "apparent",
 }
 FORMER = {"former", "ex", "ex-", "late", "ousted", "exiled", "deposed"}
@@ -377,7 +379,7 @@ class ActorResolver:
                         continue
                     break
                 tok = doc[j - 1]
-                if owner is not None and tok.lower_ in ("'s", "’s"):
+                if owner is not None and tok.lower_ in POSSESSIVE:
                     # "Russia's UK ambassador": the possessor owns the title, the other country is its post.
                     possessor = by_end.get(j - 1)
                     if possessor is not None and not possessor.used and possessor.kind in ("country", "organisation"):
@@ -509,7 +511,7 @@ class ActorResolver:
                     doc[k - 1].pos_ == "ADJ" or doc[k - 1].dep_ == "amod" or doc[k - 1].lower_ in TITLE_WORDS
                     or (doc[k - 1].dep_ == "compound" and start <= doc[k - 1].head.i < run[-1].end)):
                 k -= 1
-            j = k - 1 if k > 0 and doc[k - 1].lower_ in ("'s", "’s") else k
+            j = k - 1 if k > 0 and doc[k - 1].lower_ in POSSESSIVE else k
             cand = by_end.get(j)
             co_owners = []
             if cand is not None and not cand.used and cand.kind in ("country", "demonym", "organisation",

@@ -26,10 +26,15 @@ def _governors(token: Token):
 CONDITION_MARKS = {"if", "unless"}
 
 
+def conditional(clause: Token) -> bool:
+    """Whether a clause is marked as a condition ("if the US struck Syria", "unless Peru lifts the tariffs")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+
+
 def is_condition(trigger: Token) -> bool:
     """Whether the trigger is in a clause that says on what another event depends ("would respond if the US
     struck Syria"): no event of its own."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for tok in _governors(trigger) for c in tok.children)
+    return any(conditional(tok) for tok in _governors(trigger))
 
 
 def modality(trigger: Token) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from tacitus.actors.resolve import MEANS, PUT_TO_NOUNS
-from tacitus.events.modality import CONDITION_MARKS
+from tacitus.events.modality import conditional
 
 # Prepositions whose object is the target of an action ("talks with X", "sanctions on X", "war against X").
 TARGET_PREPS = {"with", "against", "to", "on", "toward", "towards", "into", "upon", "from", "over", "for", "between", "among"}
@@ -283,8 +283,7 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
     for child in verb.children:
         # "demanded that control of the ministry be taken away" (a passive's subject too); "threatened to strike
         # unless Israel rescinded the annexation": the condition is put to its subject.
-        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in child.children)):
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and conditional(child)):
             subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"), None)
             found = [m for m in index.of_phrase(subject) if m not in exclude]
             if found:
