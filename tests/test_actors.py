@@ -353,6 +353,13 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_subject_it_continues_the_subject_before_it(resolver, nlp):
+    ms = mentions(resolver, nlp, "Chile backed Bolivia in the dispute, although it had criticised Peru. Peru "
+                                 "thanked Ecuador. It said the talks would go on.", "2020-01-01")
+    assert [m.actors[0].code for m in ms if m.text in ("it", "It")] == ["CHL", "PER"]
+
+
+@pytest.mark.slow
 def test_he_is_the_subject_of_the_last_sentence_naming_people(resolver, nlp):
     ms = mentions(resolver, nlp, "Xi Jinping told Joe Biden that trade mattered. He accused Washington of "
                                  "containing China.", "2024-04-02")

@@ -273,6 +273,23 @@ def test_negation_and_future(coder):
     assert by_target["KOR"].modality == "negated"
 
 
+def test_no_talks_are_talks_denied_not_a_refusal(coder):
+    _, events = coder.code_text("There have been no talks between Chile and Peru. Bolivia held no talks with "
+                                "Ecuador. Chile said it was not aware of any conversations between Peru and Brazil.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.modality, e.target[0].country) for e in events] == [
+        ("CONSULT", "negated", "PER"), ("CONSULT", "negated", "ECU"), ("CONSULT", "negated", "BRA")]
+
+
+def test_the_model_does_not_give_one_verb_the_category_of_another(coder):
+    # Also: a subject "it" continues the subject before it (Chile, not Brazil); "demanded the president resign"
+    # names whom the demand is to, though the parser reads "president resign" as one noun.
+    _, events = coder.code_text("In the dispute, Chile has backed Bolivia and Brazil in pursuing a settlement, even "
+                                "though it had previously demanded the Peruvian president resign.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, [a.country for a in e.target]) for e in events] == [
+        ("SUPPORT", "CHL", ["BOL", "BRA"]), ("REQUEST", "CHL", ["PER"])]
+
+
 def test_adjectives_before_to_set_the_modality(coder):
     _, events = coder.code_text("Norway is ready to send aid to Sudan. Peru is unwilling to recognise Bolivia's "
                                 "new government. Kenya is likely to press Ethiopia over the dam.", date="2024-05-06")

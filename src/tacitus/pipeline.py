@@ -292,15 +292,22 @@ class Coder:
         items = [(c.sentence.text, _relative(c.source[0].span, c.sentence), _relative(c.target[0].span, c.sentence))
                  for c in scored]
         kept = [c for c in candidates if c not in scored]
+        roots = {(c.sentence_index, c.trigger.i): c.cameo[:2] for c in candidates}
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
+            if cameo is not None and cameo[:2] != c.cameo[:2] and any(
+                    root == cameo[:2] and key != (c.sentence_index, c.trigger.i) and key[0] == c.sentence_index
+                    for key, root in roots.items()):
+                cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb
             if cameo is not None and c.modality == "future" and cameo[:2] == AGREE_ROOT != c.cameo[:2] and \
                     intent_code(c.cameo, c.modality).startswith(THREAT_ROOT):
                 cameo = c.cameo  # "would attack their launch sites": force announced is a threat, not an intent
             if cameo is not None:
-                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
-                        declined(c.trigger) or agreement_not_reached(c)):
-                    c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
+                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2]:
+                    if declined(c.trigger) or agreement_not_reached(c):
+                        c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
+                    else:
+                        cameo, confidence = c.cameo, c.confidence  # "held no talks": the model reads "no" as a refusal
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)

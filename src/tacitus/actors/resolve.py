@@ -683,17 +683,14 @@ class ActorResolver:
                     things = [m for m in recent if len(m.actors) == 1 and (m.kind in THING_KINDS or (
                         m.kind == "agent" and doc[m.end - 1].lower_ in BODIES and sentence_of(m.start_char) == here))]
                     if things:
-                        actors = things[-1].actors
+                        # A subject "it" continues the subject: "Chile backed Bolivia, though it had demanded".
+                        actors = (_latest_subject(doc, things, sentence_of) if _subject(tok) else things[-1]).actors
                 elif PRONOUNS[ref.payload] == "person":
                     people = [m for m in recent if m.kind in ("person", "titled")
                               or (m.kind == "pronoun" and PRONOUNS.get(m.text.lower()) == "person")]
                     if people:
-                        # The latest sentence naming people; its subject if one of them is ("Xi told Biden ...
-                        # He accused Washington": Xi), else the person named last.
-                        latest = sentence_of(people[-1].start_char)
-                        subjects = [m for m in people if sentence_of(m.start_char) == latest
-                                    and _subject(doc[m.start:m.end].root)]
-                        actors = (subjects or people)[-1].actors
+                        # "Xi told Biden ... He accused Washington": Xi.
+                        actors = _latest_subject(doc, people, sentence_of).actors
                 elif recent:
                     actors = (self._plural_antecedent(doc, recent, plurals) or self._coordinated_subjects(doc, recent)
                               or self._last_two(recent, "any"))
@@ -780,6 +777,13 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _latest_subject(doc, mentions: list[Mention], sentence_of) -> Mention:
+    """Of the latest sentence with any of the mentions, its last subject among them, else the last mention."""
+    latest = sentence_of(mentions[-1].start_char)
+    subjects = [m for m in mentions if sentence_of(m.start_char) == latest and _subject(doc[m.start:m.end].root)]
+    return (subjects or mentions)[-1]
 
 
 def _clause_subjects(pronoun) -> set[int]:

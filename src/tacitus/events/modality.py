@@ -16,11 +16,19 @@ NEGATING_ADJECTIVES = {"unwilling", "reluctant", "unable", "loath", "loth"}
 
 
 def _governors(token: Token):
-    """The trigger, then the verbs it is the complement of ("tried to persuade", "plans to visit")."""
+    """The trigger, then the words it is the complement of ("tried to persuade", "plans to visit", "was not
+    aware of any talks")."""
     yield token
-    while token.dep_ in ("xcomp", "ccomp", "conj", "acomp") and token.head.i != token.i:
-        token = token.head
+    while token.head.i != token.i and (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
+            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN"))):
+        token = token.head if token.dep_ != "pobj" else token.head.head
         yield token
+
+
+def _none_of(token: Token) -> bool:
+    """'no talks', 'held no talks': the determiner 'no' denies the event."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children)
 
 
 CONDITION_MARKS = {"if", "unless"}
@@ -41,7 +49,7 @@ def modality(trigger: Token) -> str:
     chain = list(_governors(trigger))
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if any(c.dep_ == "neg" for c in kids) or _none_of(tok):
             return "negated"
         if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"

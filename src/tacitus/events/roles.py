@@ -285,6 +285,8 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
         # unless Israel rescinded the annexation": the condition is put to its subject.
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and conditional(child)):
             subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"), None)
+            if subject is None and child.dep_ == "ccomp":  # "demanded the president resign" misread as a noun
+                subject = next((c for c in child.children if c.dep_ == "compound"), None)
             found = [m for m in index.of_phrase(subject) if m not in exclude]
             if found:
                 return found
