@@ -237,6 +237,12 @@ def test_what_an_event_depends_on_is_no_event(rules_coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("THREATEN", "CHL", "PER"), ("THREATEN", "BOL", "PER")]
 
+def test_a_speaker_speaking_for_its_own_state_acts_on_the_other_party(rules_coder):
+    _, events = rules_coder.code_text("The Chilean president warned that Chile would strike Peru. The Bolivian foreign "
+                                      "minister promised that La Paz would send aid to Ecuador.", date="2018-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLGOV", "PER"), ("BOLGOV", "ECU")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -277,6 +277,17 @@ def _own_unnamed(obj: Token, mention, source: list) -> bool:
     return owner == ("their" if plural else "its")
 
 
+STATE_NAMES = {"country", "capital", "metonym", "pronoun"}
+
+
+def _speaks_for(source: list, mentions: list) -> bool:
+    """Whether the mentions only name the source's own state ("the US", "Washington", "it"), of which it speaks."""
+    own = {a.country for m in source for a in m.actors if a.country}
+    actors = [a for m in mentions for a in m.actors]
+    return bool(actors) and all(m.kind in STATE_NAMES for m in mentions) and all(
+        a.country in own and (a.code == a.country or a.sector == "GOV") for a in actors)
+
+
 def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list:
     """The party inside what a verb of demand, threat or promise is about: "demanded that Israel ease",
     "threatened to shell Iraqi towns", "agreed to provide aid to Poland"."""
@@ -288,6 +299,8 @@ def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list
             if subject is None and child.dep_ == "ccomp":  # "demanded the president resign" misread as a noun
                 subject = next((c for c in child.children if c.dep_ == "compound"), None)
             found = [m for m in index.of_phrase(subject) if m not in exclude]
+            if found and _speaks_for(exclude, found):  # "Trump warned that the US would strike Syria": Syria
+                found, _ = _object_targets(child, index, exclude + found, None)
             if found:
                 return found
         if is_content_clause(child) and child.pos_ in ("VERB", "AUX"):  # "opened fire to disperse X"
