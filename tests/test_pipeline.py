@@ -243,6 +243,14 @@ def test_a_speaker_speaking_for_its_own_state_acts_on_the_other_party(rules_code
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLGOV", "PER"), ("BOLGOV", "ECU")]
 
 
+def test_what_one_party_wants_another_to_do_is_a_demand_on_the_other(rules_coder):
+    _, events = rules_coder.code_text("Chile wants Peru to withdraw its troops from Bolivia. Ecuador would like Brazil "
+                                      "to lift the sanctions. Uruguay wants to meet Paraguay.", date="2018-05-06")
+    assert [(e.event.plover, e.modality, e.source[0].code, e.target[0].code) for e in events] == [
+        ("REQUEST", "asserted", "CHL", "PER"), ("REQUEST", "asserted", "ECU", "BRA"),
+        ("AGREE", "future", "URY", "PRY")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

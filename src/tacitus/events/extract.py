@@ -270,17 +270,41 @@ DEMAND = "100"
 OBLIGATION = {"must"}
 
 
+# "The US wants Turkey to withdraw": what one party wants another to do is a demand on the other, not the
+# other's act or intent.
+WISH_VERBS = {"want", "wish", "like", "prefer"}
+
+
 def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
     """(speaker, addressee) when a verb of saying reports that another actor must do something."""
-    speaker = _actors(index.of_phrase(subject_of(verb)))
-    if not speaker:
-        return None
-    speaking = {(a.code, a.name) for a in speaker}
     for clause in verb.children:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
-            addressee = [a for a in _actors(index.of_phrase(subject_of(clause))) if (a.code, a.name) not in speaking]
-            if addressee and any(_known(a) for a in speaker + addressee):
-                return speaker, addressee
+            return _demand(verb, subject_of(clause), index)
+    return None
+
+
+def _wished(trigger: Token) -> tuple[Token, Token] | None:
+    """(wish verb, the party wished to act) when the trigger is what one party wants another to do ("wants
+    Turkey to withdraw", "would like the West to lift sanctions")."""
+    wish = trigger.head
+    if wish.i == trigger.i or wish.lemma_.lower() not in WISH_VERBS:
+        return None
+    if trigger.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        party = subject_of(trigger)
+    elif trigger.dep_ == "xcomp":
+        party = next((c for c in wish.children if c.dep_ in ("dobj", "obj")), None)
+    else:
+        return None
+    return (wish, party) if party is not None else None
+
+
+def _demand(verb: Token, addressed: Token | None, index: MentionIndex) -> tuple[list, list] | None:
+    """(the verb's subject, the addressed party) when both are actors and one is known."""
+    speaker = _actors(index.of_phrase(subject_of(verb)))
+    speaking = {(a.code, a.name) for a in speaker}
+    addressee = [a for a in _actors(index.of_phrase(addressed)) if (a.code, a.name) not in speaking]
+    if speaker and addressee and any(_known(a) for a in speaker + addressee):
+        return speaker, addressee
     return None
 
 
@@ -308,14 +332,19 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if is_condition(token):
             continue  # "would respond if the US struck Syria": what an event depends on has not happened
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
-        if (is_reporting(token) and not entry.object) or entry.cameo == "010":
-            demand = _obligation(token, index)  # speech is attribution, unless it says another must act
+        speech = (is_reporting(token) and not entry.object) or entry.cameo == "010"
+        wish = None if speech else _wished(token)
+        if speech or wish is not None:
+            # Speech is attribution, unless it says another must act; a wish for another's act is a demand.
+            verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index))
+            mood = modality(verb)
             if demand is not None:
                 candidates.append(Candidate(
-                    sentence_index=index_no, sentence=sentence, trigger=token,
-                    entry=TriggerEntry(token.lemma_.lower(), "VERB", None, None, DEMAND, "said another must act"),
-                    source=demand[0], target=demand[1], modality=modality(token),
-                    reported_by=_actors(reported_by(token, sentence, index)), confidence=0.6))
+                    sentence_index=index_no, sentence=sentence, trigger=verb,
+                    entry=TriggerEntry(verb.lemma_.lower(), "VERB", None, None, DEMAND, "another must act"),
+                    source=demand[0], target=demand[1],
+                    modality="asserted" if wish and mood == "future" else mood,  # "would like X to": a wish now
+                    reported_by=_actors(reported_by(verb, sentence, index)), confidence=0.6))
             continue
         # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
         prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
