@@ -251,6 +251,13 @@ def test_what_one_party_wants_another_to_do_is_a_demand_on_the_other(rules_coder
         ("AGREE", "future", "URY", "PRY")]
 
 
+def test_what_a_preposition_sets_the_scene_with_is_not_what_a_verb_acts_on(rules_coder):
+    # The lexicon's "attack an assault" (verbal) is not "attacked ... in its first major assault".
+    _, events = rules_coder.code_text("Chile sent aircraft to attack the Peruvian army in its first major assault "
+                                      "for months.", date="2018-05-06")
+    assert [(e.event.cameo, e.target[0].code) for e in events] == [("190", "PERMIL")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -177,9 +177,14 @@ class TriggerLexicon:
         self._size = len(entries)
         self._lemmas: dict[str, frozenset[str]] = {}
 
-    def lookup(self, lemma: str, pos: str, preps: set[str], objects: set[str]) -> TriggerEntry | None:
+    def lookup(self, lemma: str, pos: str, preps: set[str], objects: set[str],
+               setting: frozenset[str] | set[str] = frozenset()) -> TriggerEntry | None:
+        """The most specific row for the word with these prepositions and objects. A row without a
+        preposition takes no word that only gives the setting ("attacked X in an assault" is no "attack an
+        assault")."""
         for e in self._by_word.get((lemma, pos), ()):
-            if (e.prep is None or e.prep in preps) and (e.object is None or e.object in objects):
+            if (e.prep is None or e.prep in preps) and (e.object is None or e.object in objects) and \
+                    not (e.object and e.prep is None and e.object in setting):
                 return e
         return None
 

@@ -23,6 +23,10 @@ TIME_WORDS = {*WEEKDAYS, *MONTHS, "day", "days", "week", "weeks", "month", "mont
               "morning", "evening", "afternoon", "weekend", "today", "tonight", "time", "occasion"}
 
 
+# Prepositions whose object is the occasion, place or time of the event, not what it acts on.
+SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "amid", "despite"}
+
+
 @dataclass
 class TriggerMatch:
     token: Token
@@ -38,9 +42,12 @@ def _dates(token: Token) -> bool:
     return token.lower_ in TIME_WORDS
 
 
-def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
+def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token], set[str]]:
+    """The token's prepositions, its object words (with the token each completes), and which of those
+    words only give the setting ("in its first assault")."""
     preps: set[str] = set()
     objects: dict[str, Token] = {}
+    setting: set[str] = set()
     for child in token.children:
         dep = child.dep_
         if dep in PREP_DEPS:
@@ -50,6 +57,8 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     objects.setdefault(grandchild.lemma_.lower(), grandchild)
+                    if child.lower_ in SETTING_PREPS:
+                        setting.add(grandchild.lemma_.lower())
         elif dep in OBJECT_DEPS or (token.pos_ == "NOUN" and dep in NOUN_MODIFIER_DEPS):
             objects.setdefault(child.lemma_.lower(), child)
             for also in child.conjuncts:  # "providing photographs and other intelligence"
@@ -63,7 +72,7 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token]]:
                     for kind in grandchild.children:
                         if kind.dep_ == "pobj":
                             objects.setdefault(kind.lemma_.lower(), child)
-    return preps, objects
+    return preps, objects, setting - {w for w, t in objects.items() if t.dep_ != "pobj"}
 
 
 def find_triggers(sentence: Span, lexicon: TriggerLexicon) -> list[TriggerMatch]:
@@ -75,8 +84,8 @@ def find_triggers(sentence: Span, lexicon: TriggerLexicon) -> list[TriggerMatch]
         lemma = token.lemma_.lower()
         if pos is None or lemma not in (verbs if pos == "VERB" else nouns):
             continue
-        preps, objects = _preps_and_objects(token)
-        entry = lexicon.lookup(lemma, pos, preps, set(objects))
+        preps, objects, setting = _preps_and_objects(token)
+        entry = lexicon.lookup(lemma, pos, preps, set(objects), setting)
         if entry is not None and lemma in INTRANSITIVE_SENSES and not entry.object and any(
                 c.dep_ in ("dobj", "obj", "ccomp") for c in token.children):
             continue
