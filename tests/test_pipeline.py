@@ -258,6 +258,13 @@ def test_what_a_preposition_sets_the_scene_with_is_not_what_a_verb_acts_on(rules
     assert [(e.event.cameo, e.target[0].code) for e in events] == [("190", "PERMIL")]
 
 
+def test_an_event_supposed_is_hypothetical_and_no_intent(coder):
+    _, events = coder.code_text("A Peruvian pullout from Bolivia would leave the region open to further advances, "
+                                "Chilean officials said.", date="2018-05-06")
+    assert [(e.event.plover, e.modality, e.source[0].code, e.target[0].code) for e in events] == [
+        ("RETREAT", "hypothetical", "PER", "BOL")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -299,9 +299,11 @@ class Coder:
                     root == cameo[:2] and key != (c.sentence_index, c.trigger.i) and key[0] == c.sentence_index
                     for key, root in roots.items()):
                 cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb
-            if cameo is not None and c.modality == "future" and cameo[:2] == AGREE_ROOT != c.cameo[:2] and \
-                    intent_code(c.cameo, c.modality).startswith(THREAT_ROOT):
-                cameo = c.cameo  # "would attack their launch sites": force announced is a threat, not an intent
+            # The model reads "will" and "would" as intent to cooperate; but force announced is a threat ("would
+            # attack their launch sites"), and a supposition no intent at all ("a US pullout would leave ...").
+            if cameo is not None and cameo[:2] == AGREE_ROOT != c.cameo[:2] and (c.modality == "hypothetical" or (
+                    c.modality == "future" and intent_code(c.cameo, c.modality).startswith(THREAT_ROOT))):
+                cameo = c.cameo
             if cameo is not None:
                 if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2]:
                     if declined(c.trigger) or agreement_not_reached(c):

@@ -55,6 +55,10 @@ def modality(trigger: Token) -> str:
             return "negated"
     if is_condition(trigger):
         return "hypothetical"
+    # "a US pullout would leave the region open": an event named as the subject of a supposition.
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | {"would"} for c in trigger.head.children):
+        return "hypothetical"
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
