@@ -265,6 +265,17 @@ def test_an_event_supposed_is_hypothetical_and_no_intent(coder):
         ("RETREAT", "hypothetical", "PER", "BOL")]
 
 
+def test_a_backer_is_not_the_nationality_of_whom_it_backs(rules_coder):
+    _, events = rules_coder.code_text("Chile attacked Peruvian-backed rebels in Bolivia.", date="2018-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHL", "BOLREB")]
+
+
+def test_the_model_proposes_no_event_between_a_subject_and_what_stands_beside_it(coder):
+    _, events = coder.code_text("More than 2,000 Chilean soldiers have died, 10 times as many Peruvian soldiers, and "
+                                "at least 30,000 civilians.", date="2018-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -59,6 +59,8 @@ ASKING_VERBS = {"demand", "request", "seek", "ask", "want", "expect", "require",
 PUT_TO_NOUNS = {"demand", "request", "offer", "proposal", "invitation", "call", "appeal", "plea", "ultimatum",
                 "overture", "warning", "threat", "pressure", "message", "letter", "bid", "initiative", "plan"}
 MOTION_VERBS = {"visit", "leave", "reach", "enter", "tour", "return", "fly", "travel", "flee", "evacuate"}
+# "US-backed fighters", "Iran-sponsored militias": the country is the backer, not the fighters' own.
+BACKING = {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied", "aligned"}
 PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "they": "plural", "them": "plural",
             "it": "thing"}
 # What "it" can stand for: a state or an organisation, never a person.
@@ -263,8 +265,10 @@ class ActorResolver:
             ok = valid[(span.start, span.end)][1]
             kind = min((e.kind for e in ok), key=lambda k: PRIORITY.index(k) if k in PRIORITY else 99)
             stance = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].text == "-" else None
-            if stance in ("anti", "non") or (stance == "pro" and kind in ("country", "demonym")):
-                continue  # "anti-American protesters", "pro-Russian separatists" are not the country's
+            backing = doc[span.end + 1].lower_ if span.end + 1 < len(doc) and doc[span.end].text == "-" else None
+            if stance in ("anti", "non") or (stance == "pro" and kind in ("country", "demonym")) or (
+                    backing in BACKING and kind in ("country", "demonym", "capital")):
+                continue  # "anti-American protesters", "pro-Russian separatists", "US-backed fighters" are not its
             chosen = [e for e in ok if e.kind == kind]
             if kind == "person":
                 payload = list(dict.fromkeys(e.payload for e in chosen))

@@ -42,8 +42,10 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         verb = doc[source.start:source.end].root.head
         if is_condition(verb):
             continue
+        # Nor is one set beside the subject ("2,000 US soldiers have died, as many Afghan soldiers").
+        subject = doc[source.start:source.end].root
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
-                   and _governed(doc[m.start:m.end].root, verb)]
+                   and _governed(doc[m.start:m.end].root, verb) and not _beside(doc[m.start:m.end].root, subject)]
         dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
         for target in targets:
             dyad = frozenset(a.code for a in target.actors)
@@ -89,6 +91,10 @@ def _compound_preposition(below: list) -> bool:
     words ("in response to an attack by Syrian forces", "in favour of the regime"), not a venue ("during a
     press conference in Irbil"): `below` is the object, then the next step down the path."""
     return len(below) == 2 and below[1].dep_ == "prep" and not any(c.dep_ == "det" for c in below[0].children)
+
+
+def _beside(token, subject) -> bool:
+    return token.dep_ == "appos" and token.head.i == subject.i
 
 
 def _governed(token, verb) -> bool:
