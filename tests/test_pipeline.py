@@ -244,11 +244,12 @@ def test_a_speaker_speaking_for_its_own_state_acts_on_the_other_party(rules_code
 
 
 def test_what_one_party_wants_another_to_do_is_a_demand_on_the_other(rules_coder):
-    _, events = rules_coder.code_text("Chile wants Peru to withdraw its troops from Bolivia. Ecuador would like Brazil "
-                                      "to lift the sanctions. Uruguay wants to meet Paraguay.", date="2018-05-06")
+    _, events = rules_coder.code_text("Chile wants Peru to withdraw its troops and stop its attacks on Bolivia. Ecuador "
+                                      "would like Brazil to lift the sanctions. Uruguay wants to meet Paraguay. "
+                                      "Argentina prefers Venezuela to restrain the rebels.", date="2018-05-06")
     assert [(e.event.plover, e.modality, e.source[0].code, e.target[0].code) for e in events] == [
         ("REQUEST", "asserted", "CHL", "PER"), ("REQUEST", "asserted", "ECU", "BRA"),
-        ("AGREE", "future", "URY", "PRY")]
+        ("AGREE", "future", "URY", "PRY"), ("REQUEST", "asserted", "ARG", "VEN")]
 
 
 def test_what_a_preposition_sets_the_scene_with_is_not_what_a_verb_acts_on(rules_coder):

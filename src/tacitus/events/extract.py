@@ -327,8 +327,13 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     stated to happen in, or None."""
     candidates = []
     quotes = _quoted(sentence)
-    for match in find_triggers(sentence, lexicon):
+    matches = find_triggers(sentence, lexicon)
+    # "prefers the US to restrain Iran": the wish verb's own reading gives way to the demand it makes.
+    wishers = {wish[0].i for wish in map(_wished, (m.token for m in matches)) if wish is not None}
+    for match in matches:
         token, entry = match.token, match.entry
+        if token.i in wishers:
+            continue
         if is_condition(token):
             continue  # "would respond if the US struck Syria": what an event depends on has not happened
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
@@ -338,7 +343,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             # Speech is attribution, unless it says another must act; a wish for another's act is a demand.
             verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index))
             mood = modality(verb)
-            if demand is not None:
+            if demand is not None and all(c.trigger.i != verb.i for c in candidates):  # one demand per wish
                 candidates.append(Candidate(
                     sentence_index=index_no, sentence=sentence, trigger=verb,
                     entry=TriggerEntry(verb.lemma_.lower(), "VERB", None, None, DEMAND, "another must act"),
