@@ -277,6 +277,12 @@ def test_the_model_proposes_no_event_between_a_subject_and_what_stands_beside_it
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+def test_being_and_having_are_no_events_the_model_may_propose(coder):
+    _, events = coder.code_text("Chile has about 1,100 troops in Peru and Bolivia, providing logistics, training and "
+                                "heavy artillery and air support.", date="2018-05-06")
+    assert events == []
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

@@ -16,6 +16,8 @@ from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
 PROPOSE_AT = 0.8
 PROPOSE_UNKNOWN_VERB_AT = 0.9
 MAX_TARGETS = 3
+# "Syria is a dangerous place", "France has troops in Iraq": being and having are states, not events.
+STATE_VERBS = {"be", "have"}
 
 
 def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexicon) -> list[Candidate]:
@@ -40,7 +42,7 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         # The event is the source's verb: an actor outside what that verb governs is in another clause,
         # most often the one reporting the sentence ("..., the Washington Post reported"), not a target.
         verb = doc[source.start:source.end].root.head
-        if is_condition(verb):
+        if is_condition(verb) or verb.lemma_.lower() in STATE_VERBS:
             continue
         # Nor is one set beside the subject ("2,000 US soldiers have died, as many Afghan soldiers").
         subject = doc[source.start:source.end].root
