@@ -360,6 +360,13 @@ def test_a_subject_it_continues_the_subject_before_it(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_an_it_that_stands_for_the_clause_after_it_is_no_actor(resolver, nlp):
+    ms = mentions(resolver, nlp, "Chile criticised Peru. It is legal to arrest the men. It is ready to send troops.",
+                  "2020-01-01")
+    assert [(m.text, m.actors[0].code) for m in ms if m.kind == "pronoun"] == [("It", "CHL")]
+
+
+@pytest.mark.slow
 def test_he_is_the_subject_of_the_last_sentence_naming_people(resolver, nlp):
     ms = mentions(resolver, nlp, "Xi Jinping told Joe Biden that trade mattered. He accused Washington of "
                                  "containing China.", "2024-04-02")

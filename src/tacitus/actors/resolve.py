@@ -676,7 +676,7 @@ class ActorResolver:
             recent.reverse()
             actors = None
             if ref.kind == "pronoun":
-                if tok.dep_ not in ARG_DEPS:
+                if tok.dep_ not in ARG_DEPS or _expletive(tok):
                     continue
                 # "Egypt imposed a boycott on the nation, accusing it": an object is not its own clause's subject.
                 bound = _clause_subjects(tok)
@@ -781,6 +781,14 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _expletive(pronoun) -> bool:
+    """'It is legal to kill them', 'it was clear that ...': an "it" standing for the clause after it (which hangs
+    on the copula; in "it is ready to send troops" the clause hangs on "ready", and "it" is an actor)."""
+    verb = pronoun.head
+    return pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and verb.lemma_ == "be" and \
+        any(c.dep_ in ("acomp", "attr") for c in verb.children) and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def _latest_subject(doc, mentions: list[Mention], sentence_of) -> Mention:
