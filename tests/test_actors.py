@@ -367,6 +367,12 @@ def test_an_it_that_stands_for_the_clause_after_it_is_no_actor(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_an_owner_before_nouns_that_qualify_the_agent_owns_it(resolver, nlp):
+    ms = mentions(resolver, nlp, "The general was indicted by the UN war crimes court.", "2020-01-01")
+    assert [(m.text, m.actors[0].code) for m in ms] == [("UN war crimes court", "IGOUNO")]
+
+
+@pytest.mark.slow
 def test_he_is_the_subject_of_the_last_sentence_naming_people(resolver, nlp):
     ms = mentions(resolver, nlp, "Xi Jinping told Joe Biden that trade mattered. He accused Washington of "
                                  "containing China.", "2024-04-02")

@@ -509,11 +509,11 @@ class ActorResolver:
             sector = run_sector(run)
             start, owner = run[0].start, None
             # Over up to three modifiers to the owner: "Israel's high court", "Syrian ruling party",
-            # "Israeli intelligence officials", "Taiwan's Vice Foreign Minister".
+            # "Israeli intelligence officials", "Taiwan's Vice Foreign Minister", "the UN war crimes court".
             k = start
             while k > 0 and start - k < 3 and by_end.get(k) is None and (
                     doc[k - 1].pos_ == "ADJ" or doc[k - 1].dep_ == "amod" or doc[k - 1].lower_ in TITLE_WORDS
-                    or (doc[k - 1].dep_ == "compound" and start <= doc[k - 1].head.i < run[-1].end)):
+                    or (doc[k - 1].dep_ == "compound" and k <= doc[k - 1].head.i < run[-1].end)):
                 k -= 1
             j = k - 1 if k > 0 and doc[k - 1].lower_ in POSSESSIVE else k
             cand = by_end.get(j)
