@@ -283,6 +283,12 @@ def test_being_and_having_are_no_events_the_model_may_propose(coder):
     assert events == []
 
 
+def test_militias_sent_are_the_senders_own(rules_coder):
+    _, events = rules_coder.code_text("Chile sent troops and militias into the Peruvian border town of Tacna.",
+                                      date="2018-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("MOBILIZE", "CHL", "PER")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

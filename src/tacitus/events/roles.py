@@ -257,7 +257,7 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
 DEPLOY_VERBS = {"send", "deploy", "dispatch", "mobilize", "mobilise", "move", "withdraw", "pull", "station", "mass",
                 "amass", "reinforce", "strengthen", "boost", "increase", "bolster", "redeploy", "contribute", "commit",
                 "pledge", "offer", "provide", "lend"}
-FORCE_SECTORS = {"MIL", "COP"}
+FORCE_SECTORS = {"MIL", "COP", "UAF"}
 
 
 def _own_unnamed(obj: Token, mention, source: list) -> bool:
