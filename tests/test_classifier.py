@@ -70,6 +70,12 @@ def test_combine_prefers_a_confident_model_when_they_disagree():
     assert combine("111", prediction("ASSAULT", 0.85, cameo="190")) == ("190", 0.85)
 
 
+def test_combine_does_not_turn_force_into_cooperation_or_back():
+    assert combine("194", prediction("YIELD", 0.9, "CONCEDE", "080"))[0] == "194"
+    assert combine("080", prediction("COERCE", 0.9, cameo="170"))[0] == "080"
+    assert combine("120", prediction("COERCE", 0.9, cameo="170"))[0] == "170"  # a refusal may be coercion
+
+
 def test_combine_keeps_the_rule_when_the_model_is_unsure():
     code, conf = combine("111", prediction("ASSAULT", 0.4, cameo="190"))
     assert code == "111" and 0.5 <= conf < 0.6

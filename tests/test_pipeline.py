@@ -289,6 +289,17 @@ def test_militias_sent_are_the_senders_own(rules_coder):
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("MOBILIZE", "CHL", "PER")]
 
 
+def test_the_model_does_not_turn_force_into_cooperation(coder):
+    _, events = coder.code_text("Chile resumed shelling Peruvian positions.", date="2018-05-06")
+    assert [(e.event.plover, e.target[0].country) for e in events] == [("ASSAULT", "PER")]
+
+
+def test_an_event_named_in_a_condition_is_no_event(rules_coder):
+    _, events = rules_coder.code_text("Chile said it would shoot down missiles if a Peruvian strike on Bolivia "
+                                      "threatened Chilean personnel.", date="2018-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("THREATEN", "CHL", "PER")]
+
+
 def test_a_refusal_is_done_not_negated(coder):
     _, events = coder.code_text("Obama said he would not provide support to Israel.", date="2012-05-06")
     assert [(e.event.cameo[:2], e.modality, e.target[0].code) for e in events] == [("12", "asserted", "ISR")]

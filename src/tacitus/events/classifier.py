@@ -299,7 +299,8 @@ def combine(rule_cameo: Optional[str], prediction: Optional[Prediction],
 
     - model says NONE with at least DROP: drop it;
     - rule and model agree on the PLOVER root: the rule's (finer) code, the two confidences joined;
-    - they disagree and the model is confident (>= OVERRIDE): the model's code, unless the rule is firm;
+    - they disagree and the model is confident (>= OVERRIDE): the model's code, unless the rule is firm or
+      the two are cooperation and force;
     - otherwise the rule's code, with what the model gives its category;
     - no rule code: the model's code when it answers, else nothing.
     """
@@ -310,19 +311,32 @@ def combine(rule_cameo: Optional[str], prediction: Optional[Prediction],
     if prediction.label == NONE_LABEL and p_none >= DROP:
         return None, round(p_none, 4)
     rule_label = None
+    from tacitus.events.ontology import load_ontology
+    ontology = load_ontology()
     if rule_cameo:
-        from tacitus.events.ontology import load_ontology
-        row = load_ontology().get(rule_cameo)
+        row = ontology.get(rule_cameo)
         rule_label = _model_label(row.plover if row else None)
     if rule_label and prediction.plover and _model_label(prediction.plover) == rule_label:
         return rule_cameo, _join(prediction.confidence)
-    if prediction.plover and prediction.confidence >= OVERRIDE and not (firm and rule_cameo):
+    if prediction.plover and prediction.confidence >= OVERRIDE and not (firm and rule_cameo) and \
+            not _opposite_poles(ontology.get(rule_cameo or ""), ontology.get(prediction.cameo or "")):
         return prediction.cameo, round(prediction.confidence, 4)
     if rule_cameo:
         return rule_cameo, _join(float(scores.get(rule_label, 0.0)) if rule_label else 0.0)
     if prediction.plover:
         return prediction.cameo, round(prediction.confidence, 4)
     return None, round(prediction.confidence, 4)
+
+
+COOPERATION_QUADS = {1, 2}
+FORCE_QUAD = 4
+
+
+def _opposite_poles(rule, model) -> bool:
+    """Whether one code is cooperation and the other force: "resumed shelling" the model reads as a
+    concession, "allowed the rally" as coercion. The verb the rules matched outweighs the model there."""
+    quads = {rule.quad_class, model.quad_class} if rule is not None and model is not None else set()
+    return FORCE_QUAD in quads and bool(quads & COOPERATION_QUADS)
 
 
 def _join(p_model: float) -> float:

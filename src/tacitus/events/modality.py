@@ -42,6 +42,8 @@ def conditional(clause: Token) -> bool:
 def is_condition(trigger: Token) -> bool:
     """Whether the trigger is in a clause that says on what another event depends ("would respond if the US
     struck Syria"): no event of its own."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        trigger = trigger.head  # "if a US strike on Syria threatened Russian personnel"
     return any(conditional(tok) for tok in _governors(trigger))
 
 
