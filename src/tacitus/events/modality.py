@@ -15,12 +15,19 @@ HYPOTHETICAL_ADJECTIVES = {"likely", "unlikely", "able", "possible"}
 NEGATING_ADJECTIVES = {"unwilling", "reluctant", "unable", "loath", "loth"}
 
 
+# How far up a trigger's governors are read: far enough for "said it had agreed to try to ...", and a bound on
+# the run-on sentences of hundreds of clauses joined by "and".
+MAX_CLIMB = 8
+
+
 def _governors(token: Token):
     """The trigger, then the words it is the complement of ("tried to persuade", "plans to visit", "was not
     aware of any talks")."""
     yield token
-    while token.head.i != token.i and (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
-            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN"))):
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
+                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN"))):
+            return
         token = token.head if token.dep_ != "pobj" else token.head.head
         yield token
 
