@@ -329,7 +329,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     quotes = _quoted(sentence)
     matches = find_triggers(sentence, lexicon)
     # "prefers the US to restrain Iran": the wish verb's own reading gives way to the demand it makes.
-    wishers = {wish[0].i for wish in map(_wished, (m.token for m in matches)) if wish is not None}
+    wishes = {m.token.i: _wished(m.token) for m in matches}
+    wishers = {wish[0].i for wish in wishes.values() if wish is not None}
     for match in matches:
         token, entry = match.token, match.entry
         if token.i in wishers:
@@ -338,7 +339,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue  # "would respond if the US struck Syria": what an event depends on has not happened
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
         speech = (is_reporting(token) and not entry.object) or entry.cameo == "010"
-        wish = None if speech else _wished(token)
+        wish = None if speech else wishes[token.i]
         if speech or wish is not None:
             # Speech is attribution, unless it says another must act; a wish for another's act is a demand.
             verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index))
