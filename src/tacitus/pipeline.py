@@ -292,12 +292,13 @@ class Coder:
         items = [(c.sentence.text, _relative(c.source[0].span, c.sentence), _relative(c.target[0].span, c.sentence))
                  for c in scored]
         kept = [c for c in candidates if c not in scored]
-        roots = {(c.sentence_index, c.trigger.i): c.cameo[:2] for c in candidates}
+        roots: dict[int, dict[int, str]] = {}  # sentence -> trigger -> the rules' root
+        for c in candidates:
+            roots.setdefault(c.sentence_index, {})[c.trigger.i] = c.cameo[:2]
         for c, prediction in zip(scored, self.classifier.predict(items)):
             cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase)
             if cameo is not None and cameo[:2] != c.cameo[:2] and any(
-                    root == cameo[:2] and key != (c.sentence_index, c.trigger.i) and key[0] == c.sentence_index
-                    for key, root in roots.items()):
+                    root == cameo[:2] for i, root in roots[c.sentence_index].items() if i != c.trigger.i):
                 cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb
             # The model reads "will" and "would" as intent to cooperate; but force announced is a threat ("would
             # attack their launch sites"), and a supposition no intent at all ("a US pullout would leave ...").

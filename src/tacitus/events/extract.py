@@ -343,8 +343,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if speech or wish is not None:
             # Speech is attribution, unless it says another must act; a wish for another's act is a demand.
             verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index))
-            mood = modality(verb)
             if demand is not None and all(c.trigger.i != verb.i for c in candidates):  # one demand per wish
+                mood = modality(verb)
                 candidates.append(Candidate(
                     sentence_index=index_no, sentence=sentence, trigger=verb,
                     entry=TriggerEntry(verb.lemma_.lower(), "VERB", None, None, DEMAND, "another must act"),

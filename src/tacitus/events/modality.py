@@ -46,12 +46,15 @@ def conditional(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
+def _named_subject(trigger: Token) -> bool:
+    """Whether the trigger is an event noun that is a clause's subject ("a US strike on Syria threatened ...")."""
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass")
+
+
 def is_condition(trigger: Token) -> bool:
     """Whether the trigger is in a clause that says on what another event depends ("would respond if the US
-    struck Syria"): no event of its own."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
-        trigger = trigger.head  # "if a US strike on Syria threatened Russian personnel"
-    return any(conditional(tok) for tok in _governors(trigger))
+    struck Syria", "if a US strike on Syria threatened Russian personnel"): no event of its own."""
+    return any(conditional(tok) for tok in _governors(trigger.head if _named_subject(trigger) else trigger))
 
 
 def modality(trigger: Token) -> str:
@@ -65,7 +68,7 @@ def modality(trigger: Token) -> str:
     if is_condition(trigger):
         return "hypothetical"
     # "a US pullout would leave the region open": an event named as the subject of a supposition.
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and any(
+    if _named_subject(trigger) and any(
             c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | {"would"} for c in trigger.head.children):
         return "hypothetical"
     for tok in chain:
