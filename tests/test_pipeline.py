@@ -474,6 +474,14 @@ def test_a_demand_is_aimed_at_the_subject_of_what_must_be_done_even_in_the_passi
         ("REQUEST", "KENCVL", "KENGOV")]
 
 
+def test_a_statement_that_condemns_or_urges_is_its_authors_act(coder):
+    _, events = coder.code_text("Chile issued a statement condemning Peru. Bolivia sent a letter urging Peru to "
+                                "withdraw its troops. Ecuador's declaration demanding that Peru pay compensation "
+                                "was read on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ACCUSE", "CHL", "PER"), ("REQUEST", "BOL", "PER"), ("REQUEST", "ECU", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -40,6 +40,12 @@ RECIPROCAL_VERBS = {"meet", "talk", "speak", "discuss", "agree", "negotiate", "s
                     "normalise", "ally", "partner", "collaborate", "compete", "spar", "hold", "resume", "conclude",
                     "battle"}
 
+# Nouns of what is written or said whose participle clause says what its author does ("issued a statement
+# condemning Peru", "sent a letter urging Chile to withdraw"): the author is the clause's subject.
+DOCUMENT_NOUNS = {"statement", "letter", "declaration", "communique", "communiqué", "message", "note", "resolution",
+                  "report", "motion", "bill", "decree", "memorandum", "petition", "appeal", "speech", "address",
+                  "editorial", "article", "tweet", "post", "video", "cable", "document", "text", "release"}
+
 REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
                    "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
 
@@ -383,10 +389,25 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
     subject = subject_of(verb)
-    source = index.of_phrase(subject)
+    source = index.of_phrase(subject) or _document_author(verb, index)
     target, direct = _object_targets(verb, index, source, prep)
     return _split_reciprocal(Roles(source, target, direct),
                              verb.lemma_.lower() in RECIPROCAL_VERBS and not _side_by_side(verb, subject))
+
+
+def _document_author(verb: Token, index: MentionIndex) -> list:
+    """Who wrote the statement a participle clause hangs on: its owner ("Chile's statement condemning"), or
+    the subject of the verb that issues it ("Chile issued a statement condemning", "in a letter urging")."""
+    noun = verb.head
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.lemma_.lower() in DOCUMENT_NOUNS):
+        return []
+    owner = index.owner(noun)
+    if owner is not None:
+        return [owner]
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head
+    if noun.dep_ in ("dobj", "obj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+        return index.of_phrase(subject_of(governor))
+    return []
 
 
 # "fought alongside the SDF": a party on the subject's side, no opponent.
