@@ -541,6 +541,12 @@ def test_no_dyad_is_proposed_with_where_the_verb_happens(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+def test_no_dyad_is_proposed_with_what_the_verb_happens_in_spite_of(coder):
+    _, events = coder.code_text("The Chilean senate agreed to a six-month extension of the mission despite Peru's "
+                                "wish for a shorter one.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == []
+
+
 def test_force_announced_is_a_threat_whatever_the_model_says(coder):
     _, events = coder.code_text("Chile has said it will invade Peru. Chile said it would invade and destroy the "
                                 "Peruvian enclave.", date="2024-05-06")

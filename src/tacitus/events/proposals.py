@@ -86,6 +86,9 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
 
 # Prepositions of place and occasion: what they name is where or when the verb happens, not whom it is aimed at.
 VENUES = {"in", "at", "during", "inside", "outside", "around", "within", "throughout"}
+# What is done in spite or in the midst of, wherever the parser hangs it ("agreed to an extension of the mandate
+# despite Israel's wish", "amid tensions with Russia"), is no target either.
+CIRCUMSTANCES = {"despite", "amid", "amidst", "notwithstanding"}
 
 
 def _compound_preposition(below: list) -> bool:
@@ -107,7 +110,8 @@ def _governed(token, verb) -> bool:
     for n, head in enumerate(path):
         if head.i == verb.i:
             return True
-        if head.dep_ == "prep" and head.lower_ in COMITATIVE:  # "fought alongside Syrian rebels": on its side
+        # "fought alongside Syrian rebels": on its side; "despite Israel's wish": in spite of it
+        if head.dep_ == "prep" and (head.lower_ in COMITATIVE or head.lower_ in CIRCUMSTANCES):
             return False
         # Where or when the verb itself happens ("spoke at a rally in Lima, the capital of Peru").
         if head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i and not _compound_preposition(
