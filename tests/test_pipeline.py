@@ -482,6 +482,14 @@ def test_a_statement_that_condemns_or_urges_is_its_authors_act(coder):
         ("ACCUSE", "CHL", "PER"), ("REQUEST", "BOL", "PER"), ("REQUEST", "ECU", "PER")]
 
 
+def test_unnamed_groups_nothing_else_places_are_of_the_datelines_country(coder):
+    story = "ISLAMABAD: Police arrested three opposition activists on Friday. Indian troops shelled rebels."
+    _, events = coder.code_text(story, date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("PAKCOP", "PAKOPP"), ("INDMIL", "INDREB")]
+    _, events = coder.code_text(story.split(": ", 1)[1], date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("INDMIL", "INDREB")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -268,15 +268,16 @@ class Coder:
             p = self.places.stated_place(trigger, places)
             return (p.entry.country, p.text, p.span) if p is not None and p.entry.country else None
 
-        candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of))
+        dateline = parse_dateline(article.text[:600], article.excluded)
+        where = self.places.named(dateline.place if dateline else None, places)
+        candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of,
+                                                   home=where.country if where is not None else None))
         if self.classifier is not None:
             candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier, self.lexicon),
                                 key=lambda c: c.trigger.i)
         for c in candidates:  # numbered among all the article's sentences, parsed or not
             c.sentence_index = skimmed.index_of(c.sentence.start_char)
             c.cameo, c.modality = recorded_code(c)
-        dateline = parse_dateline(article.text[:600], article.excluded)
-        where = self.places.named(dateline.place if dateline else None, places) if candidates else None
         events = self._records(article, candidates, lambda c: self.places.locate(c, places, where))
         self._check_captions(article, events)
         return events

@@ -281,9 +281,12 @@ class PlaceResolver:
         if not entries:
             return None
         countries = Counter(p.entry.country for p in places if p.entry.country)
-        # Datelines name towns: a town outranks the province of the same name.
+        own_name = any(key(text) in e.primary for e in entries)
+        # Datelines name towns: a town outranks the province of the same name; and a place's own name outranks
+        # another's old one ("ISLAMABAD" is also Chattogram's).
         return max(entries, key=lambda e: _importance(e) + (1.0 if e.country in countries else 0.0)
-                   + (1.0 if e.feature in ("city", "capital") else 0.0))
+                   + (1.0 if e.feature in ("city", "capital") else 0.0)
+                   - (1.5 if own_name and key(text) not in e.primary else 0.0))
 
     # ---------------------------------------------------------------- the event's place
 

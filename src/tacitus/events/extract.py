@@ -322,9 +322,9 @@ def _nowhere(token: Token):
 
 
 def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon,
-                        place_of=_nowhere) -> list[Candidate]:
+                        place_of=_nowhere, home: str | None = None) -> list[Candidate]:
     """Events of one sentence. `place_of(trigger)` gives (ISO3, text, span) of a place the trigger is
-    stated to happen in, or None."""
+    stated to happen in, or None; `home` is the country of the story's dateline, if any."""
     candidates = []
     quotes = _quoted(sentence)
     matches = find_triggers(sentence, lexicon)
@@ -377,6 +377,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             target = _localise(target, _localise(source, target, where), where,
                                state=entry.cameo.startswith(PROTEST_ROOT))
             source = _localise(source, target, where)
+            if home:  # "ISLAMABAD: Police arrested three opposition activists": what is left is the dateline's
+                target = _localise(target, _localise(source, target, home), home)
+                source = _localise(source, target, home)
         if source and not target:
             target = _implied_target(entry, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
@@ -404,10 +407,11 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     return [c for c in candidates if not _content_of(c.trigger, coded)]
 
 
-def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere) -> list[Candidate]:
+def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere,
+                   home: str | None = None) -> list[Candidate]:
     index = MentionIndex(mentions)
     out: list[Candidate] = []
     sentences = (s for s in doc.sents if s.text.strip())  # blanked captions leave empty "sentences"
     for i, sentence in enumerate(sentences):
-        out.extend(sentence_candidates(i, sentence, index, lexicon, place_of))
+        out.extend(sentence_candidates(i, sentence, index, lexicon, place_of, home))
     return out
