@@ -490,6 +490,13 @@ def test_unnamed_groups_nothing_else_places_are_of_the_datelines_country(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("INDMIL", "INDREB")]
 
 
+def test_accepting_demands_is_yielding_and_accepting_an_offer_agreeing(coder):
+    _, events = coder.code_text("Chile accepted demands from Peru. Bolivia accepted Peru's offer.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("080", "CHL", "PER"), ("030", "BOL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")
