@@ -497,6 +497,16 @@ def test_accepting_demands_is_yielding_and_accepting_an_offer_agreeing(coder):
         ("080", "CHL", "PER"), ("030", "BOL", "PER")]
 
 
+def test_a_gerund_of_means_is_done_by_the_subject_in_its_verbs_mood(coder):
+    _, events = coder.code_text("Chile responded by bombing Peruvian positions. Bolivia could retaliate by "
+                                "expelling Peruvian diplomats. Ecuador accused Peru of attacking Colombia. The Chilean president said "
+                                "Chile rejected the plan, after meeting the Peruvian foreign minister.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].country, e.target[0].code, e.modality) for e in events] == [
+        ("195", "CHL", "PER", "asserted"), ("161", "BOL", "PERGOV", "hypothetical"), ("112", "ECU", "PER", "asserted"),
+        ("040", "CHL", "PERGOV", "asserted")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

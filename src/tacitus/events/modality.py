@@ -20,15 +20,21 @@ NEGATING_ADJECTIVES = {"unwilling", "reluctant", "unable", "loath", "loth"}
 MAX_CLIMB = 8
 
 
+# Prepositions whose gerund is the means of the verb they hang on, and shares its mood ("could retaliate by
+# expelling", "has not resorted to bombing").
+MEANS_PREPS = {"by", "through", "in", "to"}
+
+
 def _governors(token: Token):
-    """The trigger, then the words it is the complement of ("tried to persuade", "plans to visit", "was not
-    aware of any talks")."""
+    """The trigger, then the words it is the complement or the means of ("tried to persuade", "plans to visit",
+    "was not aware of any talks", "will respond by bombing")."""
     yield token
     for _ in range(MAX_CLIMB):
         if token.head.i == token.i or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
-                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN"))):
+                token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
+                token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS)):
             return
-        token = token.head if token.dep_ != "pobj" else token.head.head
+        token = token.head if token.dep_ not in ("pobj", "pcomp") else token.head.head
         yield token
 
 

@@ -129,6 +129,12 @@ def is_content_clause(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and is_purpose(verb))
 
 
+# Prepositions whose gerund is done by the subject of the verb they hang on ("retaliated by expelling the
+# ambassador", "after shelling the town, troops attacked"); not "of", "for" or "from", whose gerund is often
+# the object's ("accused Peru of attacking", "thanked Chile for sending", "stopped Iran from building").
+SUBJECT_GERUND_PREPS = {"by", "to", "after", "before", "while", "in", "through", "since", "upon", "on"}
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -145,6 +151,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_purpose(verb)):  # "opened fire, killing one person"
         return subject_of(head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in SUBJECT_GERUND_PREPS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head)  # "responded by bombing", "resorted to throwing stones"
     return None
 
 
