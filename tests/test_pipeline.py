@@ -507,6 +507,13 @@ def test_a_gerund_of_means_is_done_by_the_subject_in_its_verbs_mood(coder):
         ("040", "CHL", "PERGOV", "asserted")]
 
 
+def test_an_extradition_is_aimed_at_the_receiving_country_and_a_lodged_protest_is_a_complaint(coder):
+    _, events = coder.code_text("Chile extradited a suspected Bolivian smuggler to Peru. Bolivia lodged a formal "
+                                "protest with Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("063", "CHL", "PER"), ("114", "BOL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")
