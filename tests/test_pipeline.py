@@ -514,6 +514,14 @@ def test_an_extradition_is_aimed_at_the_receiving_country_and_a_lodged_protest_i
         ("063", "CHL", "PER"), ("114", "BOL", "PER")]
 
 
+def test_an_act_announced_unless_another_gives_way_is_a_threat(coder):
+    _, events = coder.code_text("Chile announced that it will withdraw its peacekeeping force from Bolivia unless "
+                                "President Evo Morales arranged a ceasefire. Chile will send aid to Peru if Lima "
+                                "asks for it.", date="2010-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country) for e in events] == [
+        ("130", "CHL", "BOL"), ("033", "CHL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

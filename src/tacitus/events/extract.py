@@ -253,12 +253,27 @@ def agreement_not_reached(c: Candidate) -> bool:
         c.trigger.lemma_.lower() in AGREEMENT_WORDS or c.entry.object in AGREEMENT_WORDS)
 
 
+# An act announced for unless another gives way is a threat, whatever the act ("will withdraw its peacekeepers
+# from Chad unless the president arranges a ceasefire").
+THREAT = "130"
+
+
+def _ultimatum(trigger: Token) -> bool:
+    """Whether the trigger, or the verb whose complement it is, carries an "unless" clause."""
+    clauses = [trigger] + ([trigger.head] if is_content_clause(trigger) else [])
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for clause in clauses for c in clause.children)
+
+
 def recorded_code(c: Candidate) -> tuple[str, str]:
-    """The code and modality an event is recorded with: announced acts as intents, agreement not reached as
-    a rejection that happened."""
+    """The code and modality an event is recorded with: announced acts as intents or, under an "unless", as
+    threats; agreement not reached as a rejection that happened."""
     if agreement_not_reached(c):
         return REJECTION, "asserted"
-    return intent_code(c.cameo, c.modality), c.modality
+    code = intent_code(c.cameo, c.modality)
+    if c.modality == "future" and code[:2] != THREAT[:2] and _ultimatum(c.trigger):
+        return THREAT, c.modality
+    return code, c.modality
 
 
 def intent_code(cameo: str, modality: str) -> str:
