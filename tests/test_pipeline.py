@@ -522,6 +522,13 @@ def test_an_act_announced_unless_another_gives_way_is_a_threat(coder):
         ("130", "CHL", "BOL"), ("033", "CHL", "PER")]
 
 
+def test_a_place_in_what_is_agreed_is_its_target_but_not_where_it_was_agreed(coder):
+    _, events = coder.code_text("The Chilean opposition agreed to postpone the demonstration in Lima. The Chilean "
+                                "opposition agreed in Lima to postpone the demonstration.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country, e.sentence.index) for e in events] == [
+        ("030", "CHLOPP", "PER", 0)]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

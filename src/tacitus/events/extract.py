@@ -115,7 +115,7 @@ def _localise(side: list, other: list, where: str | None = None, state: bool = F
             if not a.country and a.sector in sectors and a.code == a.sector else a for a in side]
 
 
-def _implied_target(entry: TriggerEntry, source: list, place, mood: str) -> list:
+def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mood: str) -> list:
     """A target the sentence implies without naming a party: a protest is aimed at the government of the
     place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at
     the place's country, force used at home at the country itself, and armed groups or the opposition yielding
@@ -133,7 +133,8 @@ def _implied_target(entry: TriggerEntry, source: list, place, mood: str) -> list
         return [_unnamed(country)]
     # A visit is to a foreign place: one by someone of no known country or body may be a trip at home.
     takes_place = root in PLACE_TARGET_ROOTS or (entry.cameo[:3] in PLACE_TARGET_CODES and any(map(_known, source))) \
-        or entry.object in PLACE_TARGET_OBJECTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and entry.cameo != root + "0")
+        or entry.object in PLACE_TARGET_OBJECTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and (
+            entry.cameo != root + "0" or (place is not None and not _said_at(trigger, place[2]))))
     if place is not None and takes_place and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
@@ -141,6 +142,15 @@ def _implied_target(entry: TriggerEntry, source: list, place, mood: str) -> list
     if root == YIELD_ROOT and mood == "asserted" and country and any(a.sector in INSURGENT_SECTORS for a in source):
         return [_unnamed(country, "GOV")]  # "Ugandan rebels surrendered": to their government
     return []
+
+
+def _said_at(trigger: Token, span) -> bool:
+    """Whether a place hangs on the trigger itself or its subject ("agreed in Geneva to ...": where it was said),
+    not on what it is about ("agreed to postpone the demonstration in Baku")."""
+    token = next((t for t in trigger.sent if t.idx == span[0]), None)
+    while token is not None and token.head.i != token.i and token.head.i != trigger.i:
+        token = token.head
+    return token is None or token.head.i != trigger.i or token.dep_ in ("prep", "nsubj", "nsubjpass")
 
 
 # Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
@@ -396,7 +406,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                 target = _localise(target, _localise(source, target, home), home)
                 source = _localise(source, target, home)
         if source and not target:
-            target = _implied_target(entry, source, place, mood)
+            target = _implied_target(entry, token, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
             source = _implied_source(entry, token, target, place)
