@@ -529,6 +529,11 @@ def test_a_place_in_what_is_agreed_is_its_target_but_not_where_it_was_agreed(cod
         ("030", "CHLOPP", "PER", 0)]
 
 
+def test_what_another_must_be_ready_to_do_is_the_demands_content_not_an_event(coder):
+    _, events = coder.code_text("Chile said that Peru must be ready to negotiate with Bolivia.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -210,7 +210,7 @@ def _confidence(entry: TriggerEntry, roles: Roles, source: list, target: list) -
 
 # Links along which a trigger is only the content of another event ("agreed to pursue plans",
 # "tried to persuade", "accused X of attacking", "agreed during the call"), not an event of its own.
-CONTENT_DEPS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advmod", "npadvmod"}
+CONTENT_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "pobj", "prep", "dobj", "advmod", "npadvmod"}
 
 
 def _content_of(token: Token, triggers: set[int]) -> bool:
