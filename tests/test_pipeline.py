@@ -534,6 +534,12 @@ def test_what_another_must_be_ready_to_do_is_the_demands_content_not_an_event(co
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PER")]
 
 
+def test_unnamed_victims_of_force_by_no_one_named_are_of_the_place(coder):
+    _, events = coder.code_text("Three soldiers were killed in a bomb explosion in Kabul. A journalist was killed "
+                                "in a car bomb explosion in a residential sector of eastern Beirut.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("AFG", "AFGMIL"), ("LBN", "LBNMED")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

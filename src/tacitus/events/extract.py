@@ -410,7 +410,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
             source = _implied_source(entry, token, target, place)
-            target = _localise(target, source)
+            target = _localise(target, source, state=True)  # "soldiers were killed in Kabul": Afghan soldiers
         if not source or not target:
             continue
         # One side may be a named actor of unknown country ("Amnesty International", "President Bouteflicka");

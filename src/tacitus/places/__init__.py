@@ -15,7 +15,8 @@ from importlib import resources
 OF_PLACE = {"city", "town", "village", "province", "governorate", "region", "district", "capital", "outskirts",
             "suburb", "suburbs", "north", "south", "east", "west", "centre", "center", "countryside", "port",
             "area", "enclave", "border", "heart", "edge", "streets", "island", "state", "republic", "resort",
-            "districts", "neighbourhood", "neighborhood"}
+            "districts", "neighbourhood", "neighborhood", "sector", "part", "parts", "quarter", "peninsula", "zone",
+            "coast"}
 
 COLUMNS = ("id", "name", "asciiname", "altnames", "country", "feature", "lat", "lon", "population",
            "parent", "neighbours")
