@@ -540,6 +540,11 @@ def test_unnamed_victims_of_force_by_no_one_named_are_of_the_place(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("AFG", "AFGMIL"), ("LBN", "LBNMED")]
 
 
+def test_a_people_after_to_is_a_party_not_a_place(coder):
+    _, events = coder.code_text("Chile was still refusing admittance to Peruvians.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("120", "CHL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -596,8 +596,9 @@ class ActorResolver:
                     emit(a.start, a.end, "capital", [self._owner_actor(a, "GOV")])
             elif a.kind == "demonym":
                 hyphen = a.end < len(doc) and doc[a.end].text == "-"  # "Iranian-backed"
-                if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound") and not place \
-                        and not hyphen:
+                # "admittance to Ghanaians": after "to" or "between" a people is a party, as a country is.
+                if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound") \
+                        and not (place and root.head.lower_ not in PARTY_PREPS) and not hyphen:
                     emit(a.start, a.end, "demonym", [self._owner_actor(a, None)], plural=a.plural)
                 elif root.dep_ in ("amod", "compound") and not hyphen and root.head.i >= a.end \
                         and not any(k in taken for k in range(a.start, root.head.i + 1)) \
