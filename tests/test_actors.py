@@ -412,3 +412,10 @@ def test_proper_names_keep_particles_and_stop_at_dates(nlp):
     assert [n.text for n in proper_names(doc)] == ["President Bashar al-Assad", "Ursula von der Leyen", "Brussels"]
     doc = nlp("The Turkish army Sunday shelled the town.")
     assert proper_names(doc) == []
+
+
+@pytest.mark.slow
+def test_a_long_country_name_with_a_letter_dropped_or_doubled_is_the_country(resolver, nlp):
+    ms = mentions(resolver, nlp, "Ethopia and Afganistan criticised the Phillippines, not Columbia University.")
+    assert [(m.text, m.actors[0].code) for m in ms] == [("Ethopia", "ETH"), ("Afganistan", "AFG"),
+                                                        ("Phillippines", "PHL")]

@@ -16,6 +16,7 @@ from tacitus.records import Actor
 from tacitus.when import MONTHS, WEEKDAYS
 
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
+MIN_MISSPELT = 7  # shorter names are too near other words ("Iran", "Iraq"; "Oman", "Omar")
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
 # A country's part named by its direction is still the country ("South Lebanon", "Northern Iraq").
@@ -227,6 +228,18 @@ class ActorResolver:
         for kind, names in phrases.items():
             self.matcher.add(kind, [docs[p] for p in names])
         del self._pending
+        # One letter dropped or doubled in a long country name ("Ethopia", "Afganistan", "Phillippines"): the
+        # country, when no other name is spelt so.
+        misspelt: dict[str, set[str]] = {}
+        for c in t.countries.values():
+            for name in (c.name, *c.aliases):
+                if " " not in name and len(name) >= MIN_MISSPELT and name.isalpha():
+                    low = name.lower()
+                    for k in range(len(low)):
+                        for variant in (low[:k] + low[k + 1:], low[:k + 1] + low[k] + low[k + 1:]):
+                            misspelt.setdefault(variant, set()).add(c.iso3)
+        known = {key[0] for key in self.entries if len(key) == 1}
+        self._misspelt = {v: min(iso3s) for v, iso3s in misspelt.items() if v not in known and len(iso3s) == 1}
         self._terms: dict[str, list[Term]] = {}
         for term in t.terms:
             self._terms.setdefault(term.person, []).append(term)
@@ -260,6 +273,10 @@ class ActorResolver:
                 if end <= len(doc) and all(doc[k].lower_ == w and (doc[k].text[:1].isupper() or not cap)
                                            for k, w, cap in zip(range(i, end), words, capitals)):
                     valid.setdefault((i, end), (doc[i:end], []))[1].append(entry)
+        for i, tok in enumerate(doc):
+            iso3 = self._misspelt.get(tok.lower_) if tok.text[:1].isupper() and len(tok) >= MIN_MISSPELT else None
+            if iso3 is not None and not any(s <= i < e for s, e in valid):
+                valid[(i, i + 1)] = (doc[i:i + 1], [_Entry("country", iso3)])
         atoms = []
         for span in filter_spans([span for span, _ in valid.values()]):
             ok = valid[(span.start, span.end)][1]
