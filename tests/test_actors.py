@@ -419,3 +419,10 @@ def test_a_long_country_name_with_a_letter_dropped_or_doubled_is_the_country(res
     ms = mentions(resolver, nlp, "Ethopia and Afganistan criticised the Phillippines, not Columbia University.")
     assert [(m.text, m.actors[0].code) for m in ms] == [("Ethopia", "ETH"), ("Afganistan", "AFG"),
                                                         ("Phillippines", "PHL")]
+
+
+@pytest.mark.slow
+def test_acronyms_written_as_words_are_the_organisations(resolver, nlp):
+    ms = mentions(resolver, nlp, "Turkey urged Nato and Opec to act, and the Unhcr agreed.")
+    assert [(m.text, m.actors[0].code) for m in ms] == [("Turkey", "TUR"), ("Nato", "IGOWSTNAT"),
+                                                        ("Opec", "IGOOPC"), ("Unhcr", "IGOUNOREFHCR")]
