@@ -545,6 +545,12 @@ def test_a_people_after_to_is_a_party_not_a_place(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("120", "CHL", "PER")]
 
 
+def test_parties_meeting_in_a_venue_are_not_of_its_country(coder):
+    _, events = coder.code_text("Government negotiators met rebel leaders in Geneva. Police arrested rebel leaders "
+                                "in Geneva.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "CHECOP", "CHEREB")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -153,6 +153,9 @@ def _said_at(trigger: Token, span) -> bool:
     return token is None or token.head.i != trigger.i or token.dep_ in ("prep", "nsubj", "nsubjpass")
 
 
+VENUE_ROOTS = {"03", "04"}
+
+
 # Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
 # civilians were killed in Baghdad") is coded, as the field's coders do, to the country it happens in.
 FORCE_ROOTS = {"18", "19", "20"}
@@ -393,7 +396,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         mood = modality(token)
         if place is not None and any(a.span and a.span[0] <= place[2][0] < a.span[1] for a in source + target):
             place = None  # "attacks on the UK", "aid from the US": a party after a place word is no place
-        where = place[0] if place is not None else None
+        # Talks and agreements are held in a venue: "talks between the regime and the opposition in Vienna" are
+        # not Austrian.
+        where = place[0] if place is not None and entry.cameo[:2] not in VENUE_ROOTS else None
         # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own.
         state_helps = where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(
             a.sector in STATE_SECTORS or (a.country and a.code == a.country) for a in source)
