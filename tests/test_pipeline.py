@@ -551,6 +551,12 @@ def test_parties_meeting_in_a_venue_are_not_of_its_country(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "CHECOP", "CHEREB")]
 
 
+def test_an_event_that_is_a_subject_is_not_its_owners_act_unless_it_is_force(coder):
+    _, events = coder.code_text("The Chilean attack led the Bolivian rebels to plead with Peru for help. A Chilean "
+                                "airstrike killed Peruvian soldiers.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHL", "PERMIL")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.resolve import RECEIVING_VERBS, WEAPONS
+from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
 from tacitus.events.modality import is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
@@ -154,6 +154,23 @@ def _said_at(trigger: Token, span) -> bool:
 
 
 VENUE_ROOTS = {"03", "04"}
+NOMINAL_ENDINGS = ("ment", "tion", "sion")  # disengagement, intervention, decision
+
+
+def _event_subject(verb: Token, entry: TriggerEntry, index: MentionIndex, lexicon: TriggerLexicon) -> bool:
+    """Whether the verb's subject is an event, not a party, whose owner would otherwise be taken for the
+    actor ("the Turkish attack led the YPG to plead", "US disengagement would provide Iran an opening"). An
+    attack's owner does the force it does ("a Russian airstrike killed"); a deployment "of" troops is theirs."""
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ != "NOUN" or subject.dep_ != "nsubj":
+        return False
+    mention = index.at(subject)
+    if mention is not None and mention.kind not in ("demonym", "country"):
+        return False  # "the opposition", "the Trump administration": parties
+    lemma = subject.lemma_.lower()
+    event = lemma in lexicon.lemmas("NOUN") or (lemma.endswith(NOMINAL_ENDINGS) and lemma not in BODIES)
+    force = lemma in MEANS and entry.cameo[:2] in FORCE_ROOTS
+    return event and not force and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 # Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
@@ -383,6 +400,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
         prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
         roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
+        if entry.pos == "VERB" and _event_subject(token, entry, index, lexicon):
+            roles.source = []  # "US disengagement would provide Iran the opportunity": no US act
         if entry.cameo == SHOW_OF_FORCE and len({a.country for a in _actors(roles.source)} - {None}) >= 2:
             entry = replace(entry, cameo=JOINT_DRILLS)
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
