@@ -557,6 +557,14 @@ def test_an_event_that_is_a_subject_is_not_its_owners_act_unless_it_is_force(cod
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHL", "PERMIL")]
 
 
+def test_a_state_acts_on_its_own_country_only_by_force_or_towards_its_people(coder):
+    _, events = coder.code_text("The Chilean government held a cabinet meeting to discuss Chile's response. The "
+                                "Chilean president reneged on his commitment to the Chilean people. The Chilean army "
+                                "shelled Chile's northern towns.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("120", "CHLGOV", "CHL"), ("194", "CHLMIL", "CHL")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -210,6 +210,23 @@ def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) ->
     return [_unnamed(iso3, text=text, span=span)]
 
 
+# A state's force and repression at home, and its yielding (resigning, easing a curfew, withdrawing), are aimed at
+# its own country ("the regime used chemical weapons in Douma", "lifted the curfew in Darfur"); nothing else it
+# does is ("the British government held a cabinet meeting to discuss the UK's response", "Assad criticised
+# threats to strike Syria").
+SELF_DIRECTED_ROOTS = {"08", "17", "18", "19", "20"}
+
+
+def _to_its_own_country(cameo: str, source: list, target: list) -> bool:
+    """A state's own country as the target of what is neither force nor repression, unless it is the country's
+    people ("reneged on his commitment to the Zambian people")."""
+    countries = {a.country for a in source}
+    return cameo[:2] not in SELF_DIRECTED_ROOTS and len(countries) == 1 \
+        and None not in countries and all(a.sector in STATE_SECTORS or a.code == a.country for a in source) \
+        and all(a.code == a.country and a.country in countries
+                and (a.text or "").split()[-1:] != ["people"] for a in target)
+
+
 def _unnamed(iso3: str, sector: str | None = None, text: str = "", span=None) -> Actor:
     """A country, or one of its sectors, that the sentence implies as a side without naming it."""
     return Actor(text=text, span=span, code=iso3 + (sector or ""), country=iso3, sector=sector, name=None)
@@ -444,6 +461,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:
+            continue
+        if _to_its_own_country(entry.cameo, source, target):
             continue
         if entry.cameo[:2] == CONSULT_ROOT and all(a.sector == "MED" or (a.code or "").endswith("MED") for a in target):
             continue  # speaking to a newspaper is a statement, not a consultation
