@@ -565,6 +565,13 @@ def test_a_state_acts_on_its_own_country_only_by_force_or_towards_its_people(cod
         ("120", "CHLGOV", "CHL"), ("194", "CHLMIL", "CHL")]
 
 
+def test_people_on_the_move_make_no_visit(coder):
+    _, events = coder.code_text("Thousands of Chilean refugees arrived in Peru on Monday. The Chilean president "
+                                "arrived in Peru on Monday. 4,000 Chilean citizens travelled to Peru and Bolivia.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("042", "CHLGOV", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

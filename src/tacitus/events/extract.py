@@ -227,6 +227,16 @@ def _to_its_own_country(cameo: str, source: list, target: list) -> bool:
                 and (a.text or "").split()[-1:] != ["people"] for a in target)
 
 
+# People on the move ("refugees arrived in Canada", "4,000 Russian citizens travelled to Syria") make no visit.
+MOVING_VERBS = {"travel", "arrive", "fly", "go", "come", "pour", "flee", "return", "head", "journey", "cross",
+                "migrate", "move", "flock", "stream", "leave", "reach", "enter"}
+PEOPLE_SECTORS = {"CVL", "REF"}
+
+
+def _migration(trigger: Token, source: list) -> bool:
+    return trigger.lemma_.lower() in MOVING_VERBS and all(a.sector in PEOPLE_SECTORS for a in source)
+
+
 def _unnamed(iso3: str, sector: str | None = None, text: str = "", span=None) -> Actor:
     """A country, or one of its sectors, that the sentence implies as a side without naming it."""
     return Actor(text=text, span=span, code=iso3 + (sector or ""), country=iso3, sector=sector, name=None)
@@ -462,7 +472,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:
             continue
-        if _to_its_own_country(entry.cameo, source, target):
+        if _to_its_own_country(entry.cameo, source, target) or _migration(token, source):
             continue
         if entry.cameo[:2] == CONSULT_ROOT and all(a.sector == "MED" or (a.code or "").endswith("MED") for a in target):
             continue  # speaking to a newspaper is a statement, not a consultation

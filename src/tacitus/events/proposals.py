@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tacitus.attribution import reported_by
-from tacitus.events.extract import Candidate, _actors, _known, _to_its_own_country
+from tacitus.events.extract import Candidate, _actors, _known, _migration, _to_its_own_country
 from tacitus.events.modality import CONDITION_MARKS, is_condition, modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
@@ -65,7 +65,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         trigger = doc[source.start:source.end].root.head
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
         if p.plover is None or p.confidence < bar or p.cameo is None or \
-                _to_its_own_country(p.cameo, _actors([source]), _actors([target])):
+                _to_its_own_country(p.cameo, _actors([source]), _actors([target])) or \
+                _migration(doc[source.start:source.end].root.head, _actors([source])):
             continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
         candidate = Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
