@@ -426,3 +426,10 @@ def test_acronyms_written_as_words_are_the_organisations(resolver, nlp):
     ms = mentions(resolver, nlp, "Turkey urged Nato and Opec to act, and the Unhcr agreed.")
     assert [(m.text, m.actors[0].code) for m in ms] == [("Turkey", "TUR"), ("Nato", "IGOWSTNAT"),
                                                         ("Opec", "IGOOPC"), ("Unhcr", "IGOUNOREFHCR")]
+
+
+@pytest.mark.slow
+def test_a_capital_in_capitals_opening_the_text_is_a_dateline_not_the_government(resolver, nlp):
+    ms = mentions(resolver, nlp, "LIMA, Peru Peru's main opposition party accused the government of lying.")
+    assert "LIMA" not in [m.text for m in ms]
+    assert find(ms, "Peru's main opposition party").actors[0].code == "PEROPP"

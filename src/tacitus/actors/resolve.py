@@ -600,6 +600,8 @@ class ActorResolver:
                     continue
                 emit(a.start, a.end, "country", [self._owner_actor(a, None)])
             elif a.kind == "capital":
+                if span.text.isupper() and len(span.text) > 3 and span.start == span.sent.start:
+                    continue  # "NAIROBI, Kenya Kenya's opposition ...": a dateline whose dash was lost
                 first = root
                 while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                     first = first.head  # "Ankara and Tehran": the role is the first conjunct's
