@@ -572,6 +572,14 @@ def test_people_on_the_move_make_no_visit(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("042", "CHLGOV", "PER")]
 
 
+def test_an_intent_or_attempt_noun_gives_its_infinitive_an_author_and_a_mood(coder):
+    _, events = coder.code_text("Chile's decision to invade Peru angered Bolivia. Chile launched a bid to oust the "
+                                "Peruvian president. The floods complicated efforts to oust the Bolivian president.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
+        ("138", "CHL", "PER", "future"), ("174", "CHL", "PERGOV", "attempted")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -20,6 +20,13 @@ NEGATING_ADJECTIVES = {"unwilling", "reluctant", "unable", "loath", "loth"}
 MAX_CLIMB = 8
 
 
+# The mood an intent or attempt noun gives the infinitive after it ("a plan to withdraw", "a bid to oust").
+NOUN_MOODS = {"plan": "future", "pledge": "future", "promise": "future", "threat": "future", "offer": "future",
+              "proposal": "future", "intention": "future", "readiness": "future", "willingness": "future",
+              "determination": "future", "decision": "future", "move": "future", "effort": "attempted",
+              "attempt": "attempted", "bid": "attempted", "campaign": "attempted", "drive": "attempted",
+              "push": "attempted", "refusal": "negated", "failure": "negated"}
+
 # Prepositions whose gerund is the means of the verb they hang on, and shares its mood ("could retaliate by
 # expelling", "has not resorted to bombing").
 MEANS_PREPS = {"by", "through", "in", "to"}
@@ -63,7 +70,17 @@ def is_condition(trigger: Token) -> bool:
     return any(conditional(tok) for tok in _governors(trigger.head if _named_subject(trigger) else trigger))
 
 
+def _noun_mood(trigger: Token) -> str | None:
+    """The mood of an infinitive after an intent or attempt noun ("Turkey's decision to invade")."""
+    if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return NOUN_MOODS.get(trigger.head.lemma_.lower())
+    return None
+
+
 def modality(trigger: Token) -> str:
+    noun_mood = _noun_mood(trigger)
+    if noun_mood is not None:
+        return "negated" if noun_mood == "negated" or any(c.dep_ == "neg" for c in trigger.children) else noun_mood
     chain = list(_governors(trigger))
     for tok in chain:
         kids = list(tok.children)

@@ -46,6 +46,16 @@ DOCUMENT_NOUNS = {"statement", "letter", "declaration", "communique", "communiqu
                   "report", "motion", "bill", "decree", "memorandum", "petition", "appeal", "speech", "address",
                   "editorial", "article", "tweet", "post", "video", "cable", "document", "text", "release"}
 
+# Nouns of intent or attempt whose infinitive says what their owner does or means to do ("Turkey's decision to
+# invade", "launched a bid to oust the president"): the author is the infinitive's subject, in the noun's mood
+# (tacitus.events.modality).
+INTENT_NOUNS = {"effort", "attempt", "bid", "campaign", "drive", "push", "plan", "move", "decision", "pledge",
+                "promise", "threat", "offer", "proposal", "intention", "readiness", "willingness", "determination",
+                "refusal", "failure"}
+# Verbs besides the light ones whose subject owns the intent it takes as object ("spearheaded a campaign to oust").
+AUTHORING_VERBS = {"announce", "unveil", "lead", "spearhead", "pursue", "make", "take", "redouble", "mount", "push",
+                   "press", "step", "back", "approve", "adopt", "reaffirm", "renew", "repeat", "reiterate"}
+
 REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
                    "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
 
@@ -398,23 +408,27 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
     subject = subject_of(verb)
-    source = index.of_phrase(subject) or _document_author(verb, index)
+    source = index.of_phrase(subject) or _author_of_noun(verb, index)
     target, direct = _object_targets(verb, index, source, prep)
     return _split_reciprocal(Roles(source, target, direct),
                              verb.lemma_.lower() in RECIPROCAL_VERBS and not _side_by_side(verb, subject))
 
 
-def _document_author(verb: Token, index: MentionIndex) -> list:
-    """Who wrote the statement a participle clause hangs on: its owner ("Chile's statement condemning"), or
-    the subject of the verb that issues it ("Chile issued a statement condemning", "in a letter urging")."""
+def _author_of_noun(verb: Token, index: MentionIndex) -> list:
+    """Who wrote the statement a participle clause hangs on, or means what an infinitive after an intent says:
+    the noun's owner ("Chile's statement condemning", "Turkey's decision to invade"), or the subject of the verb
+    that issues it ("Chile issued a statement condemning", "in a letter urging", "launched a bid to oust")."""
     noun = verb.head
-    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.lemma_.lower() in DOCUMENT_NOUNS):
+    if not (verb.dep_ == "acl" and ((verb.tag_ == "VBG" and noun.lemma_.lower() in DOCUMENT_NOUNS) or (
+            is_purpose(verb) and noun.lemma_.lower() in INTENT_NOUNS))):
         return []
     owner = index.owner(noun)
     if owner is not None:
         return [owner]
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head
-    if noun.dep_ in ("dobj", "obj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+    # Whose the intent is: who launches or pursues it, not who hinders it ("complicate efforts to suppress").
+    authored = noun.lemma_.lower() in DOCUMENT_NOUNS or governor.lemma_.lower() in LIGHT_VERBS | AUTHORING_VERBS
+    if noun.dep_ in ("dobj", "obj", "pobj") and governor.pos_ in ("VERB", "AUX") and authored:
         return index.of_phrase(subject_of(governor))
     return []
 
