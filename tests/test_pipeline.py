@@ -580,6 +580,13 @@ def test_an_intent_or_attempt_noun_gives_its_infinitive_an_author_and_a_mood(cod
         ("138", "CHL", "PER", "future"), ("174", "CHL", "PERGOV", "attempted")]
 
 
+def test_an_attack_undergone_is_by_whom_it_comes_from(coder):
+    _, events = coder.code_text("Chilean troops came under rocket fire from Peruvian forces. The Chilean embassy "
+                                "was under attack by Peruvian protesters.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("194", "PERMIL", "CHLMIL"), ("190", "PEROPP", "CHLGOV")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

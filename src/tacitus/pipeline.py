@@ -17,6 +17,7 @@ from tacitus.events.extract import (AGREE_ROOT, Candidate, agreement_not_reached
                                     recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
+from tacitus.events.roles import undergone
 from tacitus.events.ontology import load_ontology, load_triggers
 from tacitus.reading import read_text
 from tacitus.reading.boilerplate import captions
@@ -287,9 +288,10 @@ class Coder:
         if self.classifier is None or not candidates:
             return candidates
         from tacitus.events.classifier import combine
-        # A pair read off one group mention ("the two presidents agreed") has no two spans to mark.
+        # A pair read off one group mention ("the two presidents agreed") has no two spans to mark; and the model,
+        # which reads "troops came under fire from Peru" as the troops' act, does not judge what is undergone.
         scored = [c for c in candidates if c.source[0].span and c.target[0].span
-                  and c.source[0].span != c.target[0].span]
+                  and c.source[0].span != c.target[0].span and not undergone(c.trigger)]
         items = [(c.sentence.text, _relative(c.source[0].span, c.sentence), _relative(c.target[0].span, c.sentence))
                  for c in scored]
         kept = [c for c in candidates if c not in scored]

@@ -444,6 +444,13 @@ def _side_by_side(verb: Token, subject: Token | None) -> bool:
     return partners or any(c.dep_ == "prep" and c.lower_ in COMITATIVE for c in verb.children)
 
 
+def undergone(noun: Token) -> bool:
+    """An event noun the subject undergoes, a passive: "troops came under fire from Peruvian forces", "the
+    embassy was under attack by protesters"; not what is done by agreement ("sold under a deal with")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") \
+        and noun.lemma_.lower() not in RECIPROCAL_NOUNS
+
+
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
     """An event noun: its owner or the subject of the verb it hangs on is the source; its preposition the target."""
     between = next((c for c in noun.children if c.dep_ == "prep" and c.lemma_.lower() in ("between", "among")), None)
@@ -451,6 +458,10 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         parties = index.of_phrase(next((c for c in between.children if c.dep_ == "pobj"), None))
         if len(parties) >= 2:
             return Roles(parties[:1], parties[1:], True, reciprocal=True)
+    if undergone(noun):
+        holder = noun.head.head
+        victim = subject_of(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
+        return Roles(_prep_targets(noun, index, [], {"from", "by"}), index.of_phrase(victim))
     owner = index.owner(noun)
     # "a threat from Turkey", "an offer from Kabul": the author of what is put to another is the source
     source = [owner] if owner else _author(noun, index, []) if noun.lemma_.lower() in PUT_TO_NOUNS else []
