@@ -587,6 +587,12 @@ def test_an_attack_undergone_is_by_whom_it_comes_from(coder):
         ("194", "PERMIL", "CHLMIL"), ("190", "PEROPP", "CHLGOV")]
 
 
+def test_a_participle_with_a_subject_and_no_auxiliary_is_a_passive(coder):
+    _, events = coder.code_text("Offers to help Peruvian refugees evicted from a church in Santiago are coming from "
+                                "all over the country.", date="2024-05-06")
+    assert not [e for e in events if "PER" in {a.country for a in e.source}], events
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -402,8 +402,13 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         target = _prep_targets(verb, index, source, {"to", "with"})
         if source and target:
             return Roles(source, target)
-    if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        patient = verb.head if reduced else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "help refugees evicted from the church": a participle with a subject and no auxiliary, after a verb, is a
+    # passive too (a main verb tagged so is most often a mistagged past tense).
+    bare = verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            bare and any(c.dep_ == "nsubj" for c in verb.children)):
+        patient = verb.head if reduced else next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         target = index.of_phrase(patient)
         source = index.of_phrase(_passive_agent(verb))
         return Roles(source, [m for m in target if m not in source])
