@@ -593,6 +593,13 @@ def test_a_participle_with_a_subject_and_no_auxiliary_is_a_passive(coder):
     assert not [e for e in events if "PER" in {a.country for a in e.source}], events
 
 
+def test_an_event_averted_or_thwarted_did_not_happen_and_is_not_the_thwarters(coder):
+    _, events = coder.code_text("To avert a military clash between Chilean and Peruvian forces, Bolivia sent envoys. "
+                                "Chilean police thwarted an attack on the Peruvian embassy.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
+        ("190", "CHLMIL", "PERMIL", "negated")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -77,7 +77,14 @@ def _noun_mood(trigger: Token) -> str | None:
     return None
 
 
+# Verbs whose object did not happen ("averted a clash", "thwarted an attack").
+PREVENTING_VERBS = {"avert", "avoid", "prevent", "forestall", "thwart", "foil"}
+
+
 def modality(trigger: Token) -> str:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and \
+            trigger.head.lemma_.lower() in PREVENTING_VERBS | NEGATING_VERBS:
+        return "negated"  # "to avert a military clash between US and Turkish forces"
     noun_mood = _noun_mood(trigger)
     if noun_mood is not None:
         return "negated" if noun_mood == "negated" or any(c.dep_ == "neg" for c in trigger.children) else noun_mood

@@ -28,6 +28,7 @@ LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "sta
 # talks", "flew to the summit").
 PARTICIPATION_VERBS = {"join", "participate", "take", "gather", "converge", "assemble", "march", "turn"}
 TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "come"}
+FOILING_VERBS = {"thwart", "foil", "prevent", "forestall", "repel", "repulse"}
 # Nouns of part, time or number that an event noun hangs on: "launched three days of war games", "began a new
 # round of talks", "took part in a rally".
 SPAN_NOUNS = {"part", "day", "week", "month", "hour", "round", "series", "wave", "spate", "string"}
@@ -463,6 +464,8 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         parties = index.of_phrase(next((c for c in between.children if c.dep_ == "pobj"), None))
         if len(parties) >= 2:
             return Roles(parties[:1], parties[1:], True, reciprocal=True)
+        if len(parties) == 1 and len(parties[0].actors) >= 2:  # "between US and Turkish forces": one mention
+            return Roles(parties, [], True, reciprocal=True)
     if undergone(noun):
         holder = noun.head.head
         victim = subject_of(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
@@ -488,8 +491,10 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
         light = (governor.lemma_.lower() in LIGHT_VERBS and carrier.dep_ in ("dobj", "obj")) or \
             governor.lemma_.lower() in PARTICIPATION_VERBS or (
                 governor.lemma_.lower() in TRAVEL_VERBS and noun.head.lower_ in ("for", "to"))
-        # Without a party of its own, "the call" only refers back to an event told before.
-        if governor.pos_ in ("VERB", "AUX") and (light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
+        # Without a party of its own, "the call" only refers back to an event told before; and who thwarts an
+        # attack is not its author.
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in FOILING_VERBS and (
+                light or (target and noun.dep_ in ("dobj", "obj", "pobj"))):
             # "it is engaged in a battle with X": a participle's subject is its passive one
             subject = subject_of(governor) or next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
             source = index.of_phrase(subject)
