@@ -87,6 +87,9 @@ PLACE_TARGET_ROOTS = {"07", "13", "15", "16", "17", "18", "19", "20"}
 # A visit or a mediation is to the place; a meeting or talks held there are not with it ("negotiators met in
 # Geneva").
 PLACE_TARGET_CODES = {"042", "045"}
+# Talks and agreements are held in a venue, which does not place their parties ("talks between the regime and
+# the opposition in Vienna" are not Austrian).
+VENUE_ROOTS = {"03", "04"}
 # Refuge is sought from the country it is sought in ("Kurds sought asylum in Germany").
 PLACE_TARGET_OBJECTS = {"asylum", "refuge", "sanctuary"}
 # Intents and concessions take the place only when the code says what is done there ("lifted the curfew in",
@@ -153,7 +156,6 @@ def _said_at(trigger: Token, span) -> bool:
     return token is None or token.head.i != trigger.i or token.dep_ in ("prep", "nsubj", "nsubjpass")
 
 
-VENUE_ROOTS = {"03", "04"}
 NOMINAL_ENDINGS = ("ment", "tion", "sion")  # disengagement, intervention, decision
 
 
@@ -442,8 +444,6 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         mood = modality(token)
         if place is not None and any(a.span and a.span[0] <= place[2][0] < a.span[1] for a in source + target):
             place = None  # "attacks on the UK", "aid from the US": a party after a place word is no place
-        # Talks and agreements are held in a venue: "talks between the regime and the opposition in Vienna" are
-        # not Austrian.
         where = place[0] if place is not None and entry.cameo[:2] not in VENUE_ROOTS else None
         # "Turkey backs rebels": a state's help to an unnamed group is no sign the group is its own.
         state_helps = where is None and entry.cameo[:2] in FOREIGN_HELP_ROOTS and any(

@@ -28,6 +28,7 @@ LIGHT_VERBS = {"hold", "have", "make", "pay", "conduct", "carry", "launch", "sta
 # talks", "flew to the summit").
 PARTICIPATION_VERBS = {"join", "participate", "take", "gather", "converge", "assemble", "march", "turn"}
 TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "come"}
+# Verbs whose subject acts against the event noun it takes ("thwarted an attack", "repelled an assault").
 FOILING_VERBS = {"thwart", "foil", "prevent", "forestall", "repel", "repulse"}
 # Nouns of part, time or number that an event noun hangs on: "launched three days of war games", "began a new
 # round of talks", "took part in a rally".
