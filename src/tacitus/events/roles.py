@@ -453,9 +453,10 @@ def _side_by_side(verb: Token, subject: Token | None) -> bool:
 
 def undergone(noun: Token) -> bool:
     """An event noun the subject undergoes, a passive: "troops came under fire from Peruvian forces", "the
-    embassy was under attack by protesters"; not what is done by agreement ("sold under a deal with")."""
+    embassy was under attack by protesters"; not what is done by agreement ("sold under a deal with"), nor a
+    state of danger ("the town is under threat from Peru")."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") \
-        and noun.lemma_.lower() not in RECIPROCAL_NOUNS
+        and noun.lemma_.lower() not in RECIPROCAL_NOUNS | {"threat"}
 
 
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
