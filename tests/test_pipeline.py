@@ -600,6 +600,11 @@ def test_an_event_averted_or_thwarted_did_not_happen_and_is_not_the_thwarters(co
         ("190", "CHLMIL", "PERMIL", "negated")]
 
 
+def test_the_residents_of_a_place_are_of_its_country(coder):
+    _, events = coder.code_text("Peru shelled the residents of Antofagasta.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("PER", "CHLCVL")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

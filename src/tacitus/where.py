@@ -19,6 +19,8 @@ from tacitus.places import load as load_gazetteer
 # Prepositions that put an event at a place, best first ("in Sochi" before "to Moscow").
 WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throughout", "around", "within",
                "on", "into", "to", "toward", "towards", "through", "from", "off", "along", "beyond")
+# Nouns for those who live in a place: "the residents of Idlib" are where Idlib is.
+RESIDENTS = {"resident", "inhabitant", "population", "civilian", "villager", "townspeople"}
 # Verbs whose object is a place the subject goes to or through ("fighters reaching Syria", "visited Iraq").
 MOTION_VERBS = {"reach", "enter", "leave", "visit", "flee", "cross", "tour", "return"}
 # After a possessive country the place itself is meant ("Syria's north-east"), not its government.
@@ -147,7 +149,7 @@ class PlaceResolver:
             return False
         prev = doc[j]
         if prev.lower_ == "of":
-            return j > 0 and doc[j - 1].lower_ in OF_PLACE
+            return j > 0 and (doc[j - 1].lower_ in OF_PLACE or doc[j - 1].lemma_ in RESIDENTS)
         return prev.lower_ in WHERE_PREPS or \
             (prev.lower_ in ("and", ",", "or") and j > 0 and self._place_word(doc[j - 1]))
 
@@ -331,9 +333,12 @@ class PlaceResolver:
         for _ in range(12):
             if tok.i == trigger.i:
                 return WHERE_PREPS.index(prep) if prep in WHERE_PREPS else None
-            # "near the town of Samarra", "outside of Basra": the preposition that counts is the outer one.
-            if tok.dep_ == "prep" and prep is None and not (
-                    tok.lower_ == "of" and (tok.head.lemma_ in OF_PLACE or tok.head.lower_ in WHERE_PREPS)):
+            if prep is None and tok.lemma_ in RESIDENTS and tok.head.i == trigger.i:
+                return WHERE_PREPS.index("in")  # "shelled the residents of Arica": where they live
+            # "near the town of Samarra", "outside of Basra", "an attack on the residents of Idlib": the
+            # preposition that counts is the outer one.
+            if tok.dep_ == "prep" and prep is None and not (tok.lower_ == "of" and (
+                    tok.head.lemma_ in OF_PLACE | RESIDENTS or tok.head.lower_ in WHERE_PREPS)):
                 prep = tok.lower_
             # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
             if tok.head.i != tok.i and tok.head.i == trigger.head.i and trigger.dep_ in ("dobj", "obj") \
