@@ -605,6 +605,12 @@ def test_the_residents_of_a_place_are_of_its_country(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("PER", "CHLCVL")]
 
 
+def test_a_reporter_after_the_news_is_no_target_however_it_is_parsed(coder):
+    _, events = coder.code_text("Chile will send 5,000 tons of food to refugees fleeing the fighting in Haiti, the "
+                                "World Food Program (WFP) said.", date="2024-05-06")
+    assert not [e for e in events if "World Food Program" in {a.text for a in e.target}], events
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

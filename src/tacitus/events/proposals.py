@@ -47,7 +47,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         # Nor is one set beside the subject ("2,000 US soldiers have died, as many Afghan soldiers").
         subject = doc[source.start:source.end].root
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
-                   and _governed(doc[m.start:m.end].root, verb) and not _beside(doc[m.start:m.end].root, subject)]
+                   and _governed(doc[m.start:m.end].root, verb) and not _beside(doc[m.start:m.end].root, subject)
+                   and not _says(doc, m.end)]
         dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
         for target in targets:
             dyad = frozenset(a.code for a in target.actors)
@@ -98,6 +99,17 @@ def _compound_preposition(below: list) -> bool:
     words ("in response to an attack by Syrian forces", "in favour of the regime"), not a venue ("during a
     press conference in Irbil"): `below` is the object, then the next step down the path."""
     return len(below) == 2 and below[1].dep_ == "prep" and not any(c.dep_ == "det" for c in below[0].children)
+
+
+def _says(doc, end: int) -> bool:
+    """Whether a verb of saying follows a mention, past a bracketed short form: the reporter of ", the World
+    Food Program (WFP) said", however the parser hangs it."""
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - end < 6:
+            i += 1
+        i += 1
+    return i < len(doc) and is_reporting(doc[i])
 
 
 def _beside(token, subject) -> bool:
