@@ -611,6 +611,12 @@ def test_a_reporter_after_the_news_is_no_target_however_it_is_parsed(coder):
     assert not [e for e in events if "World Food Program" in {a.text for a in e.target}], events
 
 
+def test_a_message_that_another_must_act_is_a_demand(coder):
+    _, events = coder.code_text("Chile sent a message to Peru that the Peruvian government must withdraw its troops.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PERGOV")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

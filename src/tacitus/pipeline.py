@@ -301,7 +301,8 @@ class Coder:
         for c, prediction in zip(scored, self.classifier.predict(items)):
             # A gerund after a preposition ("said after meeting Rasmussen") is not what the model reads the
             # sentence as saying: it may drop the event but not recode it.
-            cameo, confidence = combine(c.cameo, prediction, firm=c.entry.curated_phrase or c.trigger.dep_ == "pcomp")
+            cameo, confidence = combine(c.cameo, prediction,
+                                        firm=c.entry.curated_phrase or c.trigger.dep_ == "pcomp")
             if cameo is not None and cameo[:2] != c.cameo[:2] and any(
                     root == cameo[:2] for i, root in roots[c.sentence_index].items() if i != c.trigger.i):
                 cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb

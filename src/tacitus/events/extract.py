@@ -9,7 +9,7 @@ from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
 from tacitus.events.modality import is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import (MentionIndex, Roles, is_content_clause, is_reporting, means_author,
+from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_reporting, means_author,
                                   means_heads, means_of, noun_roles, subject_of, verb_roles)
 from tacitus.events.triggers import find_triggers
 from tacitus.records import Actor
@@ -357,6 +357,20 @@ def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
     return None
 
 
+# What is written or said to another: a clause on it that says the other must act makes a demand.
+MESSAGE_NOUNS = DOCUMENT_NOUNS | {"reminder", "warning", "demand", "ultimatum", "call", "appeal", "notice"}
+
+
+def _message(trigger: Token) -> Token | None:
+    """The verb that sends or issues a message whose clause the trigger heads and says must happen ("issued a
+    reminder to Iraq that it must cooperate": "issued"), or None."""
+    noun = trigger.head
+    if trigger.dep_ in ("acl", "ccomp") and noun.lemma_.lower() in MESSAGE_NOUNS and noun.dep_ in ("dobj", "obj") \
+            and noun.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in trigger.children):
+        return noun.head
+    return None
+
+
 def _wished(trigger: Token) -> tuple[Token, Token] | None:
     """(wish verb, the party wished to act) when the trigger is what one party wants another to do ("wants
     Turkey to withdraw", "would like the West to lift sanctions")."""
@@ -414,9 +428,12 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
         speech = (is_reporting(token) and not entry.object) or entry.cameo == "010"
         wish = None if speech else wishes[token.i]
-        if speech or wish is not None:
-            # Speech is attribution, unless it says another must act; a wish for another's act is a demand.
-            verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index))
+        message = None if speech or wish else _message(token)
+        if speech or wish is not None or message is not None:
+            # Speech is attribution, unless it says another must act; a wish for another's act is a demand, and
+            # so is a message that another must act ("issued a reminder to Iraq that it must cooperate").
+            verb, demand = (token, _obligation(token, index)) if speech else (wish[0], _demand(*wish, index)) \
+                if wish else (message, _demand(message, subject_of(token), index))
             if demand is not None and all(c.trigger.i != verb.i for c in candidates):  # one demand per wish
                 mood = modality(verb)
                 candidates.append(Candidate(
