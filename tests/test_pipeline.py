@@ -617,6 +617,12 @@ def test_a_message_that_another_must_act_is_a_demand(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PERGOV")]
 
 
+def test_who_is_fought_for_is_no_enemy(coder):
+    _, events = coder.code_text("Chileans fought for Peru against Bolivia. Chilean volunteers fought for Peru.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].country, e.target[0].code) for e in events] == [("190", "CHL", "BOL")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

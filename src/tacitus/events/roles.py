@@ -210,7 +210,13 @@ def _misplaced_author(verb: Token, index: MentionIndex, exclude: list) -> list:
     return [mention] if mention is not None and mention not in exclude else []
 
 
+# Verbs of fighting, whose "for" names the side fought for ("left Britain to fight for Isis"), not the enemy.
+FIGHTING_VERBS = {"fight", "battle", "struggle", "die"}
+
+
 def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[str] = TARGET_PREPS) -> list:
+    if token.lemma_.lower() in FIGHTING_VERBS:
+        preps = preps - {"for"}
     # "kidnapped up to 16 Russian advisers": the parser may hang the phrase on the particle
     for child in [*token.children, *(g for c in token.children if c.dep_ == "prt" for g in c.children)]:
         if child.dep_ in ("prep", "dative") and child.lemma_.lower() in preps:
