@@ -623,6 +623,12 @@ def test_who_is_fought_for_is_no_enemy(coder):
     assert [(e.event.cameo, e.source[0].country, e.target[0].code) for e in events] == [("190", "CHL", "BOL")]
 
 
+def test_those_killed_fighting_are_killed_not_killers(coder):
+    _, events = coder.code_text("Other Chileans killed fighting Peru in the past year include Juan Perez, 32, a press "
+                                "officer from Lima.", date="2024-05-06")
+    assert [(e.trigger.text, e.source[0].country, e.target[0].country) for e in events] == [("fighting", "CHL", "PER")]
+
+
 def test_what_is_received_from_a_country_is_given_by_it(coder):
     _, events = coder.code_text("Kenya received aid from Japan. The Egyptian president received the Israeli prime "
                                 "minister in Cairo.", date="2024-05-06")

@@ -412,8 +412,12 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
             return Roles(source, target)
     # "help refugees evicted from the church": a participle with a subject and no auxiliary, after a verb, is a
     # passive too (a main verb tagged so is most often a mistagged past tense).
-    bare = verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # So is one with no object followed by what its subject was doing ("Britons killed fighting Isis").
+    kids = list(verb.children)
+    doing = verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("dobj", "obj") for c in kids) and any(
+        c.i == verb.i + 1 and c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" for c in kids)
+    bare = (doing or (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd"))) and not any(
+        c.dep_ in ("aux", "auxpass") for c in kids)
     if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             bare and any(c.dep_ == "nsubj" for c in verb.children)):
         patient = verb.head if reduced else next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
