@@ -21,6 +21,7 @@ WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throu
                "on", "into", "to", "toward", "towards", "through", "from", "off", "along", "beyond")
 # Nouns for those who live in a place: "the residents of Idlib" are where Idlib is.
 RESIDENTS = {"resident", "inhabitant", "population", "civilian", "villager", "townspeople"}
+OF_PLACE_OR_RESIDENTS = OF_PLACE | RESIDENTS
 # Verbs whose object is a place the subject goes to or through ("fighters reaching Syria", "visited Iraq").
 MOTION_VERBS = {"reach", "enter", "leave", "visit", "flee", "cross", "tour", "return"}
 # After a possessive country the place itself is meant ("Syria's north-east"), not its government.
@@ -338,7 +339,7 @@ class PlaceResolver:
             # "near the town of Samarra", "outside of Basra", "an attack on the residents of Idlib": the
             # preposition that counts is the outer one.
             if tok.dep_ == "prep" and prep is None and not (tok.lower_ == "of" and (
-                    tok.head.lemma_ in OF_PLACE | RESIDENTS or tok.head.lower_ in WHERE_PREPS)):
+                    tok.head.lemma_ in OF_PLACE_OR_RESIDENTS or tok.head.lower_ in WHERE_PREPS)):
                 prep = tok.lower_
             # What the trigger's verb is about may name it: "threatened to impose a curfew in Algiers".
             if tok.head.i != tok.i and tok.head.i == trigger.head.i and trigger.dep_ in ("dobj", "obj") \

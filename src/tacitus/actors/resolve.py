@@ -267,15 +267,20 @@ class ActorResolver:
                   and all(tok.text[:1].isupper() or not cap for tok, cap in zip(span, e.capitals))]
             if ok:
                 valid[(span.start, span.end)] = (span, ok)
+        misspelt = []
         for i, tok in enumerate(doc):
-            for words, capitals, entry in self._officials.get(tok.lower_, ()) if tok.text[:1].isupper() else ():
+            if not tok.text[:1].isupper():
+                continue
+            lower = tok.lower_
+            for words, capitals, entry in self._officials.get(lower, ()):
                 end = i + len(words)
                 if end <= len(doc) and all(doc[k].lower_ == w and (doc[k].text[:1].isupper() or not cap)
                                            for k, w, cap in zip(range(i, end), words, capitals)):
                     valid.setdefault((i, end), (doc[i:end], []))[1].append(entry)
-        for i, tok in enumerate(doc):
-            iso3 = self._misspelt.get(tok.lower_) if tok.text[:1].isupper() and len(tok) >= MIN_MISSPELT else None
-            if iso3 is not None and not any(s <= i < e for s, e in valid):
+            if len(lower) >= MIN_MISSPELT and lower in self._misspelt:
+                misspelt.append((i, self._misspelt[lower]))
+        for i, iso3 in misspelt:
+            if not any(s <= i < e for s, e in valid):
                 valid[(i, i + 1)] = (doc[i:i + 1], [_Entry("country", iso3)])
         atoms = []
         for span in filter_spans([span for span, _ in valid.values()]):
