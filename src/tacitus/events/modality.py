@@ -79,11 +79,12 @@ def _noun_mood(trigger: Token) -> str | None:
 
 # Verbs whose object did not happen ("averted a clash", "thwarted an attack").
 PREVENTING_VERBS = {"avert", "avoid", "prevent", "forestall", "thwart", "foil"}
+UNDOING_VERBS = PREVENTING_VERBS | NEGATING_VERBS
 
 
 def modality(trigger: Token) -> str:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and \
-            trigger.head.lemma_.lower() in PREVENTING_VERBS | NEGATING_VERBS:
+            trigger.head.lemma_.lower() in UNDOING_VERBS:
         return "negated"  # "to avert a military clash between US and Turkish forces"
     noun_mood = _noun_mood(trigger)
     if noun_mood is not None:

@@ -57,6 +57,7 @@ INTENT_NOUNS = {"effort", "attempt", "bid", "campaign", "drive", "push", "plan",
 # Verbs besides the light ones whose subject owns the intent it takes as object ("spearheaded a campaign to oust").
 AUTHORING_VERBS = {"announce", "unveil", "lead", "spearhead", "pursue", "make", "take", "redouble", "mount", "push",
                    "press", "step", "back", "approve", "adopt", "reaffirm", "renew", "repeat", "reiterate"}
+INTENT_HOLDING_VERBS = LIGHT_VERBS | AUTHORING_VERBS
 
 REPORTING_VERBS = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm", "write", "insist",
                    "allege", "note", "quote", "explain", "tweet", "post", "declare", "reiterate", "stress"}
@@ -444,7 +445,7 @@ def _author_of_noun(verb: Token, index: MentionIndex) -> list:
         return [owner]
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head
     # Whose the intent is: who launches or pursues it, not who hinders it ("complicate efforts to suppress").
-    authored = noun.lemma_.lower() in DOCUMENT_NOUNS or governor.lemma_.lower() in LIGHT_VERBS | AUTHORING_VERBS
+    authored = noun.lemma_.lower() in DOCUMENT_NOUNS or governor.lemma_.lower() in INTENT_HOLDING_VERBS
     if noun.dep_ in ("dobj", "obj", "pobj") and governor.pos_ in ("VERB", "AUX") and authored:
         return index.of_phrase(subject_of(governor))
     return []
@@ -461,12 +462,15 @@ def _side_by_side(verb: Token, subject: Token | None) -> bool:
     return partners or any(c.dep_ == "prep" and c.lower_ in COMITATIVE for c in verb.children)
 
 
+NOT_UNDERGONE = RECIPROCAL_NOUNS | {"threat"}
+
+
 def undergone(noun: Token) -> bool:
     """An event noun the subject undergoes, a passive: "troops came under fire from Peruvian forces", "the
     embassy was under attack by protesters"; not what is done by agreement ("sold under a deal with"), nor a
     state of danger ("the town is under threat from Peru")."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") \
-        and noun.lemma_.lower() not in RECIPROCAL_NOUNS | {"threat"}
+        and noun.lemma_.lower() not in NOT_UNDERGONE
 
 
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
