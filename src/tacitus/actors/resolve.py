@@ -17,6 +17,8 @@ from tacitus.when import MONTHS, WEEKDAYS
 
 # Kinds of phrase in the matcher, and which wins when one phrase is several things.
 MIN_MISSPELT = 7  # shorter names are too near other words ("Iran", "Iraq"; "Oman", "Omar")
+# The Arabic article as transliterations spell it: "Omar El Bashir" is Omar al-Bashir.
+ARTICLES = {"al", "el"}
 PRIORITY = ("person", "organisation", "metonym", "country", "capital", "demonym", "agent")
 
 # A country's part named by its direction is still the country ("South Lebanon", "Northern Iraq").
@@ -273,9 +275,8 @@ class ActorResolver:
                 continue
             lower = tok.lower_
             for words, capitals, entry in self._officials.get(lower, ()):
-                end = i + len(words)
-                if end <= len(doc) and all(doc[k].lower_ == w and (doc[k].text[:1].isupper() or not cap)
-                                           for k, w, cap in zip(range(i, end), words, capitals)):
+                end = _official_end(doc, i, words, capitals)
+                if end is not None:
                     valid.setdefault((i, end), (doc[i:end], []))[1].append(entry)
             if len(lower) >= MIN_MISSPELT and lower in self._misspelt:
                 misspelt.append((i, self._misspelt[lower]))
@@ -442,13 +443,21 @@ class ActorResolver:
                 continue
             name = name_at.get(a.start)
             others = [] if name is None else [t for t in name if (t.i < a.start or t.i >= a.end) and t.i not in covered]
-            own = {w.lower() for person in a.payload for w in person.split()}  # "President Xi Jinping"
+            own = {w.lower() for person in a.payload for spelling in (person, *self.tables.aliases.get(person, ()))
+                   for w in name_tokens(spelling)}  # "President Xi Jinping"
+            if own & ARTICLES:
+                own |= ARTICLES
             if any(t.lower_ not in self._title_vocab and t.lower_ not in own for t in others):
                 # "Jeb Bush" is not George W. Bush, "Boris Yeltsin" not "Boris" ("President Xi Jinping" is Xi):
                 # the whole name is one the tables do not know.
                 covered.difference_update(range(a.start, a.end))
                 a.used = True
             else:
+                while a.start > name.start if name is not None else False:
+                    if doc[a.start - 1].lower_ not in own or a.start - 1 in covered:
+                        break
+                    a.start -= 1  # "Omar El Bashir": the person's own words before the one listed
+                    covered.add(a.start)
                 candidates.append(a)
         for name in names:
             s = name.start
@@ -806,6 +815,36 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _official_end(doc, i: int, words: tuple[str, ...], capitals: tuple[bool, ...]) -> int | None:
+    """Where an office-holder's name that starts at token i ends, or None. A hyphen may join or part
+    the words ("Jean-Bertrand Aristide" for Jean Bertrand Aristide), and a long surname may have one
+    letter more, less or other ("Bouteflicka"), as long as the rest is spelt as listed."""
+    k = i
+    for n, (w, cap) in enumerate(zip(words, capitals)):
+        if k < len(doc) and doc[k].text == "-" and w != "-":
+            k += 1
+        if w == "-" and (k >= len(doc) or doc[k].text != "-"):
+            continue
+        if k >= len(doc) or (cap and not doc[k].text[:1].isupper()):
+            return None
+        got = doc[k].lower_
+        if got != w and not (n == len(words) - 1 and n > 0 and len(w) >= MIN_MISSPELT and _one_slip(got, w)):
+            return None
+        k += 1
+    return k
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((j for j, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[k:] == long_[k + 1:]
 
 
 def _expletive(pronoun) -> bool:
