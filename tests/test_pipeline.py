@@ -846,3 +846,11 @@ def test_skimming_parses_only_sentences_that_can_hold_an_event(coder):
                        parse_all=True)
     assert [e.to_dict() for e in everything.code_text(STORY_WITH_FILLER, date="2023-03-03")[1]] == \
         [e.to_dict() for e in events]
+
+
+def test_talks_halted_protests_called_off_and_grants_given(coder):
+    _, events = coder.code_text("Chile suspended talks with Peru on Monday. Chilean opposition parties called off "
+                                "their protests against the government. Norway will give Ghana a grant of $5 million.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("164", "SANCTION", "CHL", "PER"), ("082", "CONCEDE", "CHLOPP", "CHLGOV"), ("033", "AGREE", "NOR", "GHA")]
