@@ -277,6 +277,13 @@ def test_the_model_proposes_no_event_between_a_subject_and_what_stands_beside_it
     assert [(e.source[0].code, e.target[0].code) for e in events] == []
 
 
+def test_the_model_proposes_nothing_for_the_subject_of_a_passive(coder):
+    # The subject of a passive undergoes the verb: it is no source ("has been granted a request").
+    _, events = coder.code_text("Chile has been granted a request for the United Nations Security Council to meet "
+                                "on Friday.", date="2018-05-06")
+    assert events == []
+
+
 def test_being_and_having_are_no_events_the_model_may_propose(coder):
     _, events = coder.code_text("Chile has about 1,100 troops in Peru and Bolivia, providing logistics, training and "
                                 "heavy artillery and air support.", date="2018-05-06")

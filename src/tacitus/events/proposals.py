@@ -1,5 +1,5 @@
 """Dyads the trigger rules missed, proposed to the learned classifier: in a sentence with no coded
-event, the subject actor against each other actor its verb governs; kept only when the model is confident,
+event, the active verb's subject against each other actor its verb governs; kept only when the model is confident,
 and then against the surest target and those named together with it."""
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
             continue
         here = [m for m in mentions if sentence.start <= m.start < sentence.end
                 and any(_known(a) for a in m.actors)]
-        sources = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+        # The subject of an active verb: that of a passive undergoes it ("Britain has been accused").
+        sources = [m for m in here if doc[m.start:m.end].root.dep_ == "nsubj"
                    and not is_reporting(doc[m.start:m.end].root.head)]
         if not sources or len(here) < 2:
             continue
