@@ -46,7 +46,8 @@ def test_mode_words_and_yield_split():
     assert mode_of("COERCE", "police arrested three activists") == "arrest"
     assert mode_of("AGREE", "they agreed") is None
     assert split_yield("The rebels released 20 hostages.") == "RETREAT"
-    assert split_yield("The minister resigned over the scandal.") == "CONCEDE"
+    assert split_yield("The minister resigned over the scandal.") == "RETREAT"  # the PLOVER manual's mode resign
+    assert split_yield("The president pardoned the activists.") == "CONCEDE"
 
 
 def prediction(label: str, p: float, plover=None, cameo=None) -> Prediction:

@@ -861,3 +861,12 @@ def test_talks_halted_protests_called_off_and_grants_given(coder):
                                 date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("164", "SANCTION", "CHL", "PER"), ("082", "CONCEDE", "CHLOPP", "CHLGOV"), ("033", "AGREE", "NOR", "GHA")]
+
+
+def test_a_resignation_is_a_retreat_from_office_and_one_agreed_to_is_an_intent(coder):
+    # The PLOVER manual codes resignations as RETREAT (mode resign); the conversion table has CONCEDE.
+    _, events = coder.code_text("Chile's defence minister stepped down on Monday. Peru's president has agreed to "
+                                "resign, the speaker said.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.event.mode, e.source[0].code, e.target[0].code, e.modality)
+            for e in events] == [("0831", "RETREAT", "resign", "CHLGOV", "CHL", "asserted"),
+                                 ("035", "AGREE", None, "PERGOV", "PER", "future")]

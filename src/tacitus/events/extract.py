@@ -77,6 +77,7 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED
 STATE_SECTORS = {"GOV", "MIL"}
 PROTEST_ROOT = "14"
 YIELD_ROOT = "08"
+RESIGNATION = "0831"
 INSURGENT_SECTORS = {"REB", "INS", "UAF", "OPP"}
 CONSULT_ROOT = "04"
 # Cooperation, support and aid: what a state gives an unnamed group says nothing of the group's country.
@@ -121,8 +122,9 @@ def _localise(side: list, other: list, where: str | None = None, state: bool = F
 def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mood: str) -> list:
     """A target the sentence implies without naming a party: a protest is aimed at the government of the
     place it is held in, else at the protesters' own; a visit, strike or deployment with a place is aimed at
-    the place's country, force used at home at the country itself, and armed groups or the opposition yielding
-    (`mood` asserted: a yield only promised or refused implies nothing) at their own government."""
+    the place's country, force used at home at the country itself, armed groups or the opposition yielding
+    (`mood` asserted: a yield only promised or refused implies nothing) at their own government, and an
+    official resigning, or promising to, at the country."""
     country = next((a.country for a in source if a.country), None)
     # A government's own protest ("Ankara has long protested at the alliance") is against someone the sentence
     # must name.
@@ -144,6 +146,8 @@ def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mo
         return [_unnamed(iso3, text=text, span=span)]
     if root == YIELD_ROOT and mood == "asserted" and country and any(a.sector in INSURGENT_SECTORS for a in source):
         return [_unnamed(country, "GOV")]  # "Ugandan rebels surrendered": to their government
+    if entry.cameo == RESIGNATION and mood in ("asserted", "future") and country:
+        return [_unnamed(country)]  # "the Georgian president resigned", "agreed to resign": to his country
     return []
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 ATTEMPT_VERBS = {"try", "attempt", "seek", "strive"}
-FUTURE_VERBS = {"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise", "threaten", "hope", "want", "set"}
+FUTURE_VERBS = {"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise", "threaten", "hope", "want", "set",
+                "agree", "offer"}  # "agreed to resign": not resigned yet
 NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "reject"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}  # "would" in news is mostly reported future

@@ -36,6 +36,7 @@ DEFAULT_CAMEO = {
     ("RETREAT", "disarm"): "087",
     ("RETREAT", "ceasefire"): "0871",
     ("RETREAT", "withdraw"): "0872",
+    ("RETREAT", "resign"): "0831",
     ("REQUEST", None): "100",
     ("REQUEST", "assist"): "101",
     ("REQUEST", "change"): "104",

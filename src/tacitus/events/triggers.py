@@ -10,6 +10,8 @@ from tacitus.when import MONTHS, WEEKDAYS
 
 # Dependents that carry a verb's particle or preposition ("meet with", "crack down", "call for").
 PREP_DEPS = {"prt", "prep", "agent", "dative"}
+# Particles the parser may attach as adverbs ("stepped down", "called off").
+PARTICLES = {"down", "off", "up", "out", "back", "away"}
 # Dependents whose lemma may complete a trigger ("pay a visit", "impose sanctions", "phone call").
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
 NOUN_MODIFIER_DEPS = {"compound", "amod"}
@@ -50,7 +52,7 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token], set[st
     setting: set[str] = set()
     for child in token.children:
         dep = child.dep_
-        if dep in PREP_DEPS:
+        if dep in PREP_DEPS or (dep == "advmod" and child.lower_ in PARTICLES):
             if any(g.dep_ == "pobj" and _dates(g) for g in child.children):
                 continue  # "pressed the UK on Monday" is no "press on" (keep attacking)
             preps.add(child.lemma_.lower())
