@@ -870,3 +870,10 @@ def test_a_resignation_is_a_retreat_from_office_and_one_agreed_to_is_an_intent(c
     assert [(e.event.cameo, e.event.plover, e.event.mode, e.source[0].code, e.target[0].code, e.modality)
             for e in events] == [("0831", "RETREAT", "resign", "CHLGOV", "CHL", "asserted"),
                                  ("035", "AGREE", None, "PERGOV", "PER", "future")]
+
+
+def test_no_longer_denies_and_a_clause_of_its_own_keeps_its_mood(coder):
+    _, events = coder.code_text("Chilean officials no longer demand that the Peruvian president resign. The Chilean "
+                                "army did not withdraw, and the Peruvian president condemned Bolivia.", date="2024-05-06")
+    assert [(e.event.cameo[:2], e.source[0].country, e.target[0].country, e.modality) for e in events] == [
+        ("10", "CHL", "PER", "negated"), ("11", "PER", "BOL", "asserted")]

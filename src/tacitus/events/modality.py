@@ -38,7 +38,9 @@ def _governors(token: Token):
     "was not aware of any talks", "will respond by bombing")."""
     yield token
     for _ in range(MAX_CLIMB):
-        if token.head.i == token.i or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
+        # A conjunct with a subject of its own is a clause of its own ("will not abandon them, but he has invested").
+        own_clause = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        if token.head.i == token.i or own_clause or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
                 token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS)):
             return
@@ -47,9 +49,11 @@ def _governors(token: Token):
 
 
 def _none_of(token: Token) -> bool:
-    """'no talks', 'held no talks': the determiner 'no' denies the event."""
+    """'no talks', 'held no talks': the determiner 'no' denies the event; and 'no longer' a verb."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children)
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children) \
+        or any(c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
+               for c in token.children)
 
 
 CONDITION_MARKS = {"if", "unless"}
