@@ -221,6 +221,17 @@ def test_a_name_spelt_otherwise_is_still_that_person(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_an_envoy_belongs_to_who_sends_it_not_to_where_it_is_posted(resolver, nlp):
+    ms = mentions(resolver, nlp, "The UN Syria envoy met Chile's Peru ambassador and the Bolivian Chile envoy "
+                                 "Juan Perez.", "2018-01-01")
+    assert find(ms, "UN Syria envoy").actors[0].code == "IGOUNO"
+    assert find(ms, "Chile's Peru ambassador").actors[0].code == "CHLGOV"
+    assert find(ms, "Bolivian Chile envoy Juan Perez").actors[0].code == "BOLGOV"
+    assert find(mentions(resolver, nlp, "The Syria envoy spoke.", "2018-01-01"), "Syria envoy").actors[0].code \
+        == "SYRGOV"
+
+
+@pytest.mark.slow
 def test_a_first_name_of_the_tables_inside_another_name_is_that_other_person(resolver, nlp):
     ms = mentions(resolver, nlp, "Chilean President Boris Ortega met the Pope. Ortega left.", "2018-01-01")
     m = find(ms, "Chilean President Boris Ortega")

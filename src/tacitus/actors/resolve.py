@@ -49,6 +49,9 @@ FORMER = {"former", "ex", "ex-", "late", "ousted", "exiled", "deposed"}
 GENERIC = {"official", "leader", "leadership", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
            "advisor", "delegation", "source", "representative", "chief", "head", "commander", "negotiator",
            "commissioner"}
+# Agent nouns of those posted abroad, whose country may stand between their sender and them ("the UN Syria envoy").
+POSTED = {"envoy", "ambassador", "emissary", "representative", "consul", "delegate", "delegation", "mission",
+          "embassy"}
 # Prepositions after which a country or capital names a place, not an actor ("in Moscow", "across Syria").
 PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "across", "near", "around", "outside", "into",
                "from", "to", "toward", "towards", "through", "via", "over", "beyond", "between"}
@@ -404,6 +407,10 @@ class ActorResolver:
                         owner = a
                         j = a.start
                         continue
+                    if owner is not None and owner.kind in ("country", "capital") and a.kind in (
+                            "country", "demonym", "organisation") and agents and _posted(doc, agents[-1]):
+                        owner.used = True  # "the US Syria envoy James Jeffrey": the US's envoy, posted to Syria
+                        owner, j = a, a.start
                     break
                 tok = doc[j - 1]
                 if owner is not None and tok.lower_ in POSSESSIVE:
@@ -560,6 +567,14 @@ class ActorResolver:
                             and _modifier(doc[other.end - 1]):
                         co_owners.insert(0, other)
                         start = other.start
+            # "the UN Syria envoy", "Russia's UK ambassador": who sends the envoy owns it; the country after is
+            # the post.
+            if owner is not None and owner.kind in ("country", "capital") and _posted(doc, run[-1]):
+                k = owner.start - 1 if owner.start and doc[owner.start - 1].lower_ in POSSESSIVE else owner.start
+                sender = by_end.get(k)
+                if sender is not None and not sender.used and sender.kind in ("country", "demonym", "organisation"):
+                    owner.used = True
+                    owner, start = sender, sender.start
             # A leader's people: "the Trump administration", "Assad's forces", "Trump's national security
             # adviser", "the military government of President Prosper Avril".
             leader = person_ending.get(j) if owner is None and sector in PERSONAL_SECTORS else None
@@ -815,6 +830,10 @@ class ActorResolver:
                     seen.add(a.name)
                     out.append([(t.start, t.end) for t in self._terms[a.name]])
         return out
+
+
+def _posted(doc, agent) -> bool:
+    return doc[agent.end - 1].lemma_.lower() in POSTED
 
 
 def _official_end(doc, i: int, words: tuple[str, ...], capitals: tuple[bool, ...]) -> int | None:
