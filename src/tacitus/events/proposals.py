@@ -16,6 +16,9 @@ from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
 PROPOSE_AT = 0.8
 PROPOSE_UNKNOWN_VERB_AT = 0.9
 MAX_TARGETS = 3
+# Passives whose subject does what they lead to ("is set to vote", "was forced to withdraw"), unlike "is known to"
+# or "is expected to".
+LEADING_PASSIVES = {"set", "poise", "schedule", "force", "compel", "oblige"}
 # "Syria is a dangerous place", "France has troops in Iraq": being and having are states, not events.
 STATE_VERBS = {"be", "have"}
 
@@ -30,8 +33,9 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
             continue
         here = [m for m in mentions if sentence.start <= m.start < sentence.end
                 and any(_known(a) for a in m.actors)]
-        # The subject of an active verb: that of a passive undergoes it ("Britain has been accused").
-        sources = [m for m in here if doc[m.start:m.end].root.dep_ == "nsubj"
+        # The subject of an active verb: that of a passive undergoes it ("Britain has been accused"), unless it does
+        # what the passive leads to ("is set to vote", "was forced to withdraw").
+        sources = [m for m in here if _acting_subject(doc[m.start:m.end].root)
                    and not is_reporting(doc[m.start:m.end].root.head)]
         if not sources or len(here) < 2:
             continue
@@ -93,6 +97,11 @@ VENUES = {"in", "at", "during", "inside", "outside", "around", "within", "throug
 # What is done in spite or in the midst of, wherever the parser hangs it ("agreed to an extension of the mandate
 # despite Israel's wish", "amid tensions with Russia"), is no target either.
 CIRCUMSTANCES = {"despite", "amid", "amidst", "notwithstanding"}
+
+
+def _acting_subject(token) -> bool:
+    return token.dep_ == "nsubj" or (token.dep_ == "nsubjpass" and token.head.lemma_.lower() in LEADING_PASSIVES
+                                     and any(c.dep_ == "xcomp" for c in token.head.children))
 
 
 def _compound_preposition(below: list) -> bool:
