@@ -42,6 +42,8 @@ def test_mark_target_before_source_and_adjacent_spans():
 
 def test_mode_words_and_yield_split():
     assert mode_of("CONSULT", "Putin phoned Trump on Tuesday") == "phone"
+    assert mode_of("CONSULT", "Macron called Putin on Tuesday") == "phone"
+    assert mode_of("CONSULT", "May called an emergency meeting") is None  # convened, not phoned
     assert mode_of("ASSAULT", "jets carried out air strikes on the town") == "aerial"
     assert mode_of("COERCE", "police arrested three activists") == "arrest"
     assert mode_of("AGREE", "they agreed") is None

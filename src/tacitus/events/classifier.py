@@ -146,7 +146,7 @@ class Encoder:
 
 # Words that name the mode of a category's event, checked in this order (first match wins).
 MODE_WORDS: dict[str, list[tuple[str, str]]] = {
-    "CONSULT": [("phone", r"\b(phone|phoned|telephone|call(ed|s)?\b(?! for| on))"),
+    "CONSULT": [("phone", r"\b(phone|phoned|telephone|call(ed|s)?\b(?! for| on| off| an? | up))"),
                 ("visit", r"\b(visit\w*|host\w*|arriv\w*|trip|tour)\b"),
                 ("third-party", r"\b(mediat\w*|broker\w*)\b")],
     "ASSAULT": [("drone", r"\bdrones?\b"),
