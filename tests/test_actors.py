@@ -201,6 +201,15 @@ def test_untitled_unknown_person_is_not_an_actor(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_a_plural_agent_noun_is_no_title_of_an_unknown_name(resolver, nlp):
+    ms = mentions(resolver, nlp, "Chile told its Peruvian counterparts Perez was killed. Later Perez fled.",
+                  "2018-01-01")
+    assert not [m for m in ms if "Perez" in m.text]
+    ms = mentions(resolver, nlp, "Presidents Trump and Putin met.", "2018-01-01")
+    assert find(ms, "Presidents Trump").actors[0].code == "USAGOV"
+
+
+@pytest.mark.slow
 def test_surname_inside_another_name_is_not_that_person(resolver, nlp):
     ms = mentions(resolver, nlp, "Jeb Bush spoke to voters in Florida.", "2005-01-01")
     assert not [m for m in ms if m.actors and m.actors[0].name == "George W. Bush"]

@@ -388,14 +388,15 @@ class ActorResolver:
             mentions.append(m)
             return m
 
-        def title_before(start: int, sent_start: int):
+        def title_before(start: int, sent_start: int, known: bool = True):
             """Walk left over a title ("former Iranian Foreign Minister", "U.N. Secretary-General")."""
             j, owner, agents, former = start, None, [], False
             portfolio = False
             while j > sent_start:
                 a = by_end.get(j)
                 if a is not None and not a.used:
-                    if a.kind == "agent" and owner is None:
+                    # A plural agent noun is no unknown name's title ("told its UK counterparts Jones was killed").
+                    if a.kind == "agent" and owner is None and (known or not a.plural):
                         agents.insert(0, a)
                         j = a.start
                         continue
@@ -477,7 +478,7 @@ class ActorResolver:
                     candidates.append(_Atom(s, i, "pername", None))
                 s = i + 1
         for atom in sorted(candidates, key=lambda a: a.start):
-            j, owner, agents, former = title_before(atom.start, doc[atom.start].sent.start)
+            j, owner, agents, former = title_before(atom.start, doc[atom.start].sent.start, atom.kind == "person")
             country = owner.payload if owner is not None and owner.kind in ("country", "demonym") else None
             sector = run_sector(agents)
             if atom.kind == "person":
