@@ -877,3 +877,11 @@ def test_no_longer_denies_and_a_clause_of_its_own_keeps_its_mood(coder):
                                 "army did not withdraw, and the Peruvian president condemned Bolivia.", date="2024-05-06")
     assert [(e.event.cameo[:2], e.source[0].country, e.target[0].country, e.modality) for e in events] == [
         ("10", "CHL", "PER", "negated"), ("11", "PER", "BOL", "asserted")]
+
+
+def test_the_model_does_not_recode_a_meeting_by_what_it_was_about(coder):
+    # A trip for talks is an intent to meet (036), not a promise of something else.
+    _, events = coder.code_text("The Chilean foreign minister will travel to Lima for talks on Tuesday.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country, e.modality) for e in events] == [
+        ("036", "CHLGOV", "PER", "future")]

@@ -39,6 +39,8 @@ WINDOW_PER_WORKER = 32
 WORKER_CHUNK = 4
 # CAMEO's REJECT: refusing is an act, so an event recoded as one is no longer "not done".
 REFUSAL_ROOT = "12"
+# Verbs that say a meeting took place, whatever it was about (unlike "arrived", "summoned" or "hosted").
+MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
 THREAT_ROOT = "13"
 
 
@@ -300,9 +302,11 @@ class Coder:
             roots.setdefault(c.sentence_index, {})[c.trigger.i] = c.cameo[:2]
         for c, prediction in zip(scored, self.classifier.predict(items)):
             # A gerund after a preposition ("said after meeting Rasmussen") is not what the model reads the
-            # sentence as saying: it may drop the event but not recode it.
-            cameo, confidence = combine(c.cameo, prediction,
-                                        firm=c.entry.curated_phrase or c.trigger.dep_ == "pcomp")
+            # sentence as saying, nor is a verb of meeting, which the model reads by what was met about ("had met
+            # Turkey's foreign minister to clarify": no refusal): it may drop the event but not recode it.
+            firm = c.entry.curated_phrase or c.trigger.dep_ == "pcomp" or (
+                c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS)
+            cameo, confidence = combine(c.cameo, prediction, firm=firm)
             if cameo is not None and cameo[:2] != c.cameo[:2] and any(
                     root == cameo[:2] for i, root in roots[c.sentence_index].items() if i != c.trigger.i):
                 cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb
