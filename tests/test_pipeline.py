@@ -885,3 +885,11 @@ def test_the_model_does_not_recode_a_meeting_by_what_it_was_about(coder):
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].country, e.modality) for e in events] == [
         ("036", "CHLGOV", "PER", "future")]
+
+
+def test_armed_groups_a_state_deals_with_are_not_its_own_unless_its_forces_fight_them(coder):
+    _, events = coder.code_text("Rebel fighters are trying to negotiate with Chile as the enclave shrinks. Chile is "
+                                "waging an offensive against the militia. Chilean government forces attacked the "
+                                "rebels.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ASSAULT", "CHLMIL", "CHLREB")]

@@ -75,6 +75,7 @@ def _sides(roles: Roles, entry: TriggerEntry) -> tuple[list, list]:
 DOMESTIC_SECTORS = {"OPP", "CVL", "REB", "INS", "UAF", "LAB", "EDU", "REL", "MED", "BUS", "REF", "CRM", "JUD",
                     "LEG", "COP", "PTY", "HLH", "AGR", "SPY", "ELI", "NGO", "MOD", "RAD", "IND", "DEV", "HRI"}
 STATE_SECTORS = {"GOV", "MIL"}
+ARMED_GROUPS = {"REB", "INS", "UAF"}
 PROTEST_ROOT = "14"
 YIELD_ROOT = "08"
 RESIGNATION = "0831"
@@ -111,12 +112,16 @@ def _localise(side: list, other: list, where: str | None = None, state: bool = F
     country = where or (countries.pop() if len(countries) == 1 else None)  # "Russian and Syrian forces": unclear
     if country is None:
         return side
+    # A state named by its country acts abroad as often as at home: the armed groups it deals with are not
+    # thereby its own ("the rebels negotiated with Russia", "Turkey is waging an offensive against the militia").
+    abroad = where is None and all(a.code == a.country for a in other)
     # A government or army acting on a country's own opposition, civilians, police... is that country's, and so
     # is one that `state` says the other side acts on ("Chileans protested against the government").
     sectors = DOMESTIC_SECTORS | STATE_SECTORS if state or any(
         a.sector in DOMESTIC_SECTORS for a in other if a.country) else DOMESTIC_SECTORS
     return [replace(a, country=country, code=country + (a.sector or ""))
-            if not a.country and a.sector in sectors and a.code == a.sector else a for a in side]
+            if not a.country and a.sector in sectors and a.code == a.sector
+            and not (abroad and a.sector in ARMED_GROUPS) else a for a in side]
 
 
 def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mood: str) -> list:
