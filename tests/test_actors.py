@@ -365,6 +365,14 @@ def test_a_people_of_another_countrys_land_are_its_civilians(resolver, nlp):
 
 
 @pytest.mark.slow
+def test_they_is_two_people_not_one_named_twice(resolver, nlp):
+    text = ("The Chilean president, Gabriel Boric, has spoken to the French president, Emmanuel Macron, though no "
+            "details of what they discussed have been released.")
+    they = find(mentions(resolver, nlp, text, "2023-04-12"), "they")
+    assert [a.code for a in they.actors] == ["CHLGOV", "FRAGOV"]
+
+
+@pytest.mark.slow
 def test_pair_they_and_he(resolver, nlp):
     text = ("Trump and Putin spoke by phone on Tuesday. The pair discussed trade. "
             "They agreed to meet again. Later he praised the farmers.")

@@ -807,6 +807,9 @@ class ActorResolver:
                 continue
             for a in reversed(m.actors):
                 key = (a.code, a.name)
+                # "the French president, Emmanuel Macron": a title with no name of its own is the named one of its code
+                if m.kind == "agent" and any(f.code == a.code for f in found):
+                    continue
                 if key not in seen and a.code:
                     seen.add(key)
                     found.append(a)
