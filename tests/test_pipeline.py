@@ -893,3 +893,10 @@ def test_armed_groups_a_state_deals_with_are_not_its_own_unless_its_forces_fight
                                 "rebels.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("ASSAULT", "CHLMIL", "CHLREB")]
+
+
+def test_the_means_of_an_announced_act_and_a_supposed_one_are_not_done(coder):
+    _, events = coder.code_text("Chile would retaliate with an attack against Peruvian bases. There is speculation "
+                                "that Bolivia attacked Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
+        ("138", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical")]

@@ -28,6 +28,10 @@ NOUN_MOODS = {"plan": "future", "pledge": "future", "promise": "future", "threat
               "attempt": "attempted", "bid": "attempted", "campaign": "attempted", "drive": "attempted",
               "push": "attempted", "refusal": "negated", "failure": "negated"}
 
+# Nouns whose clause is only thought possible ("fears that Chile may attack", "the risk that Peru retaliates").
+SUPPOSITION_NOUNS = {"speculation", "rumour", "rumor", "fear", "possibility", "prospect", "risk", "likelihood",
+                     "danger", "scenario", "hypothesis", "suggestion"}
+
 # Prepositions whose gerund is the means of the verb they hang on, and shares its mood ("could retaliate by
 # expelling", "has not resorted to bombing").
 MEANS_PREPS = {"by", "through", "in", "to"}
@@ -35,14 +39,15 @@ MEANS_PREPS = {"by", "through", "in", "to"}
 
 def _governors(token: Token):
     """The trigger, then the words it is the complement or the means of ("tried to persuade", "plans to visit",
-    "was not aware of any talks", "will respond by bombing")."""
+    "was not aware of any talks", "will respond by bombing", "would retaliate with an attack")."""
     yield token
     for _ in range(MAX_CLIMB):
         # A conjunct with a subject of its own is a clause of its own ("will not abandon them, but he has invested").
         own_clause = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         if token.head.i == token.i or own_clause or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
-                token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS)):
+                token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS) or (
+                token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB")):
             return
         token = token.head if token.dep_ not in ("pobj", "pcomp") else token.head.head
         yield token
@@ -110,6 +115,8 @@ def modality(trigger: Token) -> str:
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
+            return "hypothetical"
+        if tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lemma_.lower() in SUPPOSITION_NOUNS:
             return "hypothetical"
         if tok.i != trigger.i and tok.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:
             return "hypothetical"
