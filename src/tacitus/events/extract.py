@@ -12,6 +12,7 @@ from tacitus.events.ontology import TriggerEntry, TriggerLexicon
 from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_reporting, means_author,
                                   means_heads, means_of, noun_roles, subject_of, verb_roles)
 from tacitus.events.triggers import find_triggers
+from tacitus.nlp import opens_sentence
 from tacitus.records import Actor
 
 
@@ -196,7 +197,7 @@ def _nameless_means(noun: Token) -> bool:
     """A weapon or attack with no name or nationality in its phrase ("a roadside bomb", not "Israeli shelling")."""
     # Its modifiers and "by" phrase, not the place it is put in ("a bombing near Samarra").
     named = [t for h in means_heads(noun) for c in h.children if c.i < h.i or c.lower_ == "by" for t in c.subtree]
-    return not any(t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start) for t in named)
+    return not any(t.pos_ == "PROPN" or (t.is_title and not opens_sentence(t)) for t in named)
 
 
 def _authorless(verb: Token) -> bool:
