@@ -908,3 +908,14 @@ def test_an_unclaimed_bombing_after_a_dateline_is_coded_to_the_country_it_happen
     _, events = coder.code_text("LIMA: A car bombing in Peru's Ica region killed at least 28 soldiers on Friday.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "PER", "PERMIL")]
+
+
+def test_a_refusal_is_read_into_no_act_done_and_events_denied_stay_denied(coder):
+    # The model reads the sentence's "ignored" as a refusal; the rules' fight stands. And what a verb of doing
+    # does not do, or neither party did, is denied, not refused.
+    _, events = coder.code_text("His statement ignored incidents when Chilean mercenaries have fought Peruvian special "
+                                "forces. Bolivia will not join any military strikes against the Peruvian government. "
+                                "It seems ironic that neither Chile nor Bolivia have ratified the treaty with Peru.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
+        ("190", "CHL", "PERMIL", "asserted"), ("190", "BOL", "PERGOV", "negated"), ("057", "CHL", "PER", "negated")]

@@ -39,6 +39,7 @@ WINDOW_PER_WORKER = 32
 WORKER_CHUNK = 4
 # CAMEO's REJECT: refusing is an act, so an event recoded as one is no longer "not done".
 REFUSAL_ROOT = "12"
+VERBAL_CONFLICT_ROOTS = {"10", "11", "13"}
 # Verbs that say a meeting took place, whatever it was about (unlike "arrived", "summoned" or "hosted").
 MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
 THREAT_ROOT = "13"
@@ -316,11 +317,15 @@ class Coder:
                     c.modality == "future" and intent_code(c.cameo, c.modality).startswith(THREAT_ROOT))):
                 cameo = c.cameo
             if cameo is not None:
-                if c.modality == "negated" and cameo[:2] == REFUSAL_ROOT != c.cameo[:2]:
-                    if declined(c.trigger) or agreement_not_reached(c):
+                if cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
+                        c.modality == "negated" or c.cameo[:2] not in VERBAL_CONFLICT_ROOTS):
+                    if c.modality == "negated" and (declined(c.trigger) or agreement_not_reached(c)):
                         c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
                     else:
-                        cameo, confidence = c.cameo, c.confidence  # "held no talks": the model reads "no" as a refusal
+                        # "held no talks": the model reads "no" as a refusal; and an act done ("would continue to
+                        # attack", "acknowledged") is no refusal, whatever else the sentence says. Words of
+                        # disapproval or demand may be one ("dismissed an appeal").
+                        cameo, confidence = c.cameo, c.confidence
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)

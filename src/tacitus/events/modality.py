@@ -28,6 +28,9 @@ NOUN_MOODS = {"plan": "future", "pledge": "future", "promise": "future", "threat
               "attempt": "attempted", "bid": "attempted", "campaign": "attempted", "drive": "attempted",
               "push": "attempted", "refusal": "negated", "failure": "negated"}
 
+# Verbs whose object is the event they do ("launched strikes", "joined the talks", "held a meeting").
+DOING_VERBS = {"join", "launch", "carry", "conduct", "stage", "hold", "mount", "wage", "resume", "begin", "start",
+               "undertake", "make", "pay", "continue", "escalate", "step"}
 # Nouns whose clause is only thought possible ("fears that Chile may attack", "the risk that Peru retaliates").
 SUPPOSITION_NOUNS = {"speculation", "rumour", "rumor", "fear", "possibility", "prospect", "risk", "likelihood",
                      "danger", "scenario", "hypothesis", "suggestion"}
@@ -44,7 +47,9 @@ def _governors(token: Token):
     for _ in range(MAX_CLIMB):
         # A conjunct with a subject of its own is a clause of its own ("will not abandon them, but he has invested").
         own_clause = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        if token.head.i == token.i or own_clause or not (token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
+        # The event a verb of doing has for object is done as the verb is ("will not join any strikes").
+        done = token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in DOING_VERBS
+        if token.head.i == token.i or own_clause or not (done or token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
                 token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS) or (
                 token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB")):
@@ -54,8 +59,11 @@ def _governors(token: Token):
 
 
 def _none_of(token: Token) -> bool:
-    """'no talks', 'held no talks': the determiner 'no' denies the event; and 'no longer' a verb."""
+    """'no talks', 'held no talks': the determiner 'no' denies the event; and 'no longer' a verb, and 'neither
+    ... nor' its subjects."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children)
+        for c in token.children) or any(
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children) \
         or any(c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
                for c in token.children)
