@@ -438,8 +438,10 @@ def test_force_with_no_named_author_is_of_the_country_it_happens_in(coder):
 
 
 def test_arrests_by_no_one_named_are_the_authorities_of_the_place(coder):
+    # Where they were sent is not who sent them ("deported to Peru").
     _, events = coder.code_text("Two Dutch tourists were arrested in Jakarta on Friday. A Kenyan student at the "
-                                "University of Leeds has been charged.", date="2024-05-06")
+                                "University of Leeds has been charged. Three Chilean activists were deported to "
+                                "Peru.", date="2024-05-06")
     assert [(e.event.cameo[:3], e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "NLD")]
 
 

@@ -216,10 +216,21 @@ def _authorless(verb: Token) -> bool:
 
 def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
     if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS) \
-            or not _authorless(trigger):
+            or not _authorless(trigger) or _destination(trigger, place[2]):
         return []
     iso3, text, span = place
     return [_unnamed(iso3, text=text, span=span)]
+
+
+DESTINATION_PREPS = {"to", "into", "toward", "towards"}
+
+
+def _destination(trigger: Token, span) -> bool:
+    """Whether a place is where someone was sent ("deported to Peru"), not where the act was done."""
+    token = next((t for t in trigger.sent if t.idx == span[0]), None)
+    while token is not None and token.dep_ != "prep" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "prep" and token.lower_ in DESTINATION_PREPS
 
 
 # A state's force and repression at home, and its yielding (resigning, easing a curfew, withdrawing), are aimed at
