@@ -899,9 +899,11 @@ def test_armed_groups_a_state_deals_with_are_not_its_own_unless_its_forces_fight
 
 def test_the_means_of_an_announced_act_and_a_supposed_one_are_not_done(coder):
     _, events = coder.code_text("Chile would retaliate with an attack against Peruvian bases. There is speculation "
-                                "that Bolivia attacked Peru.", date="2024-05-06")
+                                "that Bolivia attacked Peru. Direct clashes between Chilean forces and Peruvian troops "
+                                "are now a distinct possibility.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
-        ("138", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical")]
+        ("138", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical"),
+        ("190", "CHLMIL", "PERMIL", "hypothetical")]
 
 
 def test_an_unclaimed_bombing_after_a_dateline_is_coded_to_the_country_it_happens_in(coder):

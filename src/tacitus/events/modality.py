@@ -88,6 +88,18 @@ def is_condition(trigger: Token) -> bool:
     return any(conditional(tok) for tok in _governors(trigger.head if _named_subject(trigger) else trigger))
 
 
+def _supposed(noun: Token) -> bool:
+    """An event noun only thought possible: "the risk of a clash", "a clash would be a distinct possibility",
+    "a direct clash risks a wider war"."""
+    if noun.pos_ != "NOUN":
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in SUPPOSITION_NOUNS:
+        return True
+    return noun.dep_ == "nsubj" and (head.lemma_.lower() == "risk" or (head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in SUPPOSITION_NOUNS for c in head.children)))
+
+
 def _noun_mood(trigger: Token) -> str | None:
     """The mood of an infinitive after an intent or attempt noun ("Turkey's decision to invade")."""
     if trigger.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -114,7 +126,7 @@ def modality(trigger: Token) -> str:
             return "negated"
         if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"
-    if is_condition(trigger):
+    if is_condition(trigger) or _supposed(trigger):
         return "hypothetical"
     # "a US pullout would leave the region open": an event named as the subject of a supposition.
     if _named_subject(trigger) and any(
