@@ -923,3 +923,10 @@ def test_a_refusal_is_read_into_no_act_done_and_events_denied_stay_denied(coder)
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
         ("190", "CHL", "PERMIL", "asserted"), ("190", "BOL", "PERGOV", "negated"), ("057", "CHL", "PER", "negated")]
+
+
+def test_what_an_agreement_is_about_may_place_it_where_it_is_said_does_not(coder):
+    _, events = coder.code_text("The African Union agreed on Monday to a one-year extension of the mandate for its "
+                                "peacekeeping force in Somalia. Chile agreed in Geneva to hold elections.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("030", "IGOAFRAFU", "SOM")]

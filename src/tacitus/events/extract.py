@@ -163,7 +163,13 @@ def _said_at(trigger: Token, span) -> bool:
     token = next((t for t in trigger.sent if t.idx == span[0]), None)
     while token is not None and token.head.i != token.i and token.head.i != trigger.i:
         token = token.head
-    return token is None or token.head.i != trigger.i or token.dep_ in ("prep", "nsubj", "nsubjpass")
+    return token is None or token.head.i != trigger.i or token.dep_ in ("nsubj", "nsubjpass") or (
+        token.dep_ == "prep" and token.lower_ not in CONTENT_PREPS)
+
+
+# Prepositions after a verb of agreeing or yielding that say what it is about ("agreed to an extension of the
+# mandate in Lebanon", "agreed on a ceasefire in Idlib").
+CONTENT_PREPS = {"to", "on", "upon", "over", "about"}
 
 
 NOMINAL_ENDINGS = ("ment", "tion", "sion")  # disengagement, intervention, decision
