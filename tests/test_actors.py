@@ -281,8 +281,9 @@ def test_a_people_is_an_actor_with_its_country_only(resolver, nlp):
 @pytest.mark.slow
 def test_agents_with_and_without_owner(resolver, nlp):
     text = ("Syrian troops shelled the town. The Syrian government denied it. Turkish police detained "
-            "protesters. Ukraine's military said the rebels had fled.")
+            "protesters. Ukraine's military said the rebels had fled. Libyan armed groups withdrew.")
     ms = mentions(resolver, nlp, text, "2020-01-01")
+    assert find(ms, "Libyan armed groups").actors[0].code == "LBYUAF"
     assert find(ms, "Syrian troops").actors[0].code == "SYRMIL"
     assert find(ms, "Syrian government").actors[0].code == "SYRGOV"
     assert find(ms, "Turkish police").actors[0].code == "TURCOP"
