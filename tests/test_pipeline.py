@@ -930,3 +930,11 @@ def test_what_an_agreement_is_about_may_place_it_where_it_is_said_does_not(coder
                                 "peacekeeping force in Somalia. Chile agreed in Geneva to hold elections.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("030", "IGOAFRAFU", "SOM")]
+
+
+def test_inspectors_and_observers_received_or_sent(coder):
+    # Letting observers in is the receiver's act (086), not a gift from who sent them; sending inspectors investigates.
+    _, events = coder.code_text("Chile received a mission of observers from the OSCE. The UN sent a team of "
+                                "investigators to Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("0862", "CHL", "IGOEUROSC"), ("090", "IGOUNO", "PER")]

@@ -82,6 +82,7 @@ YIELD_ROOT = "08"
 RESIGNATION = "0831"
 INSURGENT_SECTORS = {"REB", "INS", "UAF", "OPP"}
 CONSULT_ROOT = "04"
+ADMITTING = "086"  # receiving peacekeepers, inspectors, observers
 # Cooperation, support and aid: what a state gives an unnamed group says nothing of the group's country.
 FOREIGN_HELP_ROOTS = {"05", "06", "07"}
 # Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
@@ -480,8 +481,10 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
             roles.source = means_author(token, index)  # "killed in an Israeli strike"
         source, target = _sides(roles, entry)
-        if token.lemma_.lower() in RECEIVING_VERBS and entry.cameo[:2] != CONSULT_ROOT and _given_from(token, roles):
-            source, target = target, source  # "Ukraine received missiles from the US": the US gave (not 04x: hosts)
+        if token.lemma_.lower() in RECEIVING_VERBS and entry.cameo[:2] != CONSULT_ROOT \
+                and not entry.cameo.startswith(ADMITTING) and _given_from(token, roles):
+            # "Ukraine received missiles from the US": the US gave (not 04x: hosts; not 086: lets in)
+            source, target = target, source
         if quotes and _quoted_content(token, quotes, roles.source):
             continue
         place = place_of(token)
