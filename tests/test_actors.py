@@ -313,6 +313,9 @@ def test_countries_short_forms_and_demonyms(resolver, nlp):
     assert find(ms, "Britain").actors[0].code == "GBR"
     assert find(ms, "the Ukraine").actors[0].name == "Ukraine"
     assert find(ms, "Russians").actors[0].code == "RUS"
+    # A state's former name, as older wire stories have it.
+    ms = mentions(resolver, nlp, "Kampuchean guerrillas condemned Rhodesia.")
+    assert [(m.text, m.actors[0].code) for m in ms] == [("Kampuchean guerrillas", "KHMREB"), ("Rhodesia", "ZWE")]
     # Lower-case words are not countries or acronyms: "us" is not the United States.
     ms = mentions(resolver, nlp, "They told us about the turkey.")
     assert not [m for m in ms if m.kind == "country"]
