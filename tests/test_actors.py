@@ -291,6 +291,9 @@ def test_agents_with_and_without_owner(resolver, nlp):
     rebels = find(ms, "rebels").actors[0]
     assert (rebels.code, rebels.country, rebels.sector) == ("REB", None, "REB")
     assert find(ms, "protesters").actors[0].code == "OPP"
+    # What a body backs is not that body ("EU-backed forces").
+    ms = mentions(resolver, nlp, "The EU-backed forces withdrew.", "2020-01-01")
+    assert not [m for m in ms if m.actors and m.actors[0].code == "IGOEUREEC"]
 
 
 @pytest.mark.slow

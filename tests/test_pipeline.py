@@ -876,9 +876,10 @@ def test_a_resignation_is_a_retreat_from_office_and_one_agreed_to_is_an_intent(c
 
 def test_no_longer_denies_and_a_clause_of_its_own_keeps_its_mood(coder):
     _, events = coder.code_text("Chilean officials no longer demand that the Peruvian president resign. The Chilean "
-                                "army did not withdraw, and the Peruvian president condemned Bolivia.", date="2024-05-06")
+                                "army did not withdraw, and the Peruvian president condemned Bolivia. Ecuador has not "
+                                "commented, but has condemned Bolivia's intervention.", date="2024-05-06")
     assert [(e.event.cameo[:2], e.source[0].country, e.target[0].country, e.modality) for e in events] == [
-        ("10", "CHL", "PER", "negated"), ("11", "PER", "BOL", "asserted")]
+        ("10", "CHL", "PER", "negated"), ("11", "PER", "BOL", "asserted"), ("11", "ECU", "BOL", "asserted")]
 
 
 def test_the_model_does_not_recode_a_meeting_by_what_it_was_about(coder):

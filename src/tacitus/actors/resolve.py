@@ -294,7 +294,7 @@ class ActorResolver:
             stance = doc[span.start - 2].lower_ if span.start >= 2 and doc[span.start - 1].text == "-" else None
             backing = doc[span.end + 1].lower_ if span.end + 1 < len(doc) and doc[span.end].text == "-" else None
             if stance in ("anti", "non") or (stance == "pro" and kind in ("country", "demonym")) or (
-                    backing in BACKING and kind in ("country", "demonym", "capital")):
+                    backing in BACKING and kind in ("country", "demonym", "capital", "organisation")):
                 continue  # "anti-American protesters", "pro-Russian separatists", "US-backed fighters" are not its
             chosen = [e for e in ok if e.kind == kind]
             if kind == "person":

@@ -31,6 +31,7 @@ NOUN_MOODS = {"plan": "future", "pledge": "future", "promise": "future", "threat
 # Verbs whose object is the event they do ("launched strikes", "joined the talks", "held a meeting").
 DOING_VERBS = {"join", "launch", "carry", "conduct", "stage", "hold", "mount", "wage", "resume", "begin", "start",
                "undertake", "make", "pay", "continue", "escalate", "step"}
+OBJECT_MOOD_VERBS = DOING_VERBS | FUTURE_VERBS
 # Nouns whose clause is only thought possible ("fears that Chile may attack", "the risk that Peru retaliates").
 SUPPOSITION_NOUNS = {"speculation", "rumour", "rumor", "fear", "possibility", "prospect", "risk", "likelihood",
                      "danger", "scenario", "hypothesis", "suggestion"}
@@ -46,9 +47,12 @@ def _governors(token: Token):
     yield token
     for _ in range(MAX_CLIMB):
         # A conjunct with a subject of its own is a clause of its own ("will not abandon them, but he has invested").
-        own_clause = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        # The event a verb of doing has for object is done as the verb is ("will not join any strikes").
-        done = token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in DOING_VERBS
+        # So is one with an auxiliary of its own ("do not consider them terrorists, and have supported them").
+        own_clause = token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") or (
+            c.dep_ == "aux" and c.lower_ != "to") for c in token.children)
+        # The event a verb of doing or intending has for object is done as the verb is ("will not join any
+        # strikes", "planning attacks").
+        done = token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in OBJECT_MOOD_VERBS
         if token.head.i == token.i or own_clause or not (done or token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
                 token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS) or (
