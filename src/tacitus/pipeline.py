@@ -39,6 +39,7 @@ WINDOW_PER_WORKER = 32
 WORKER_CHUNK = 4
 # CAMEO's REJECT: refusing is an act, so an event recoded as one is no longer "not done".
 REFUSAL_ROOT = "12"
+# What the model may read as a refusal when it is not negated: demands, disapproval, threats ("dismissed an appeal").
 VERBAL_CONFLICT_ROOTS = {"10", "11", "13"}
 # Verbs that say a meeting took place, whatever it was about (unlike "arrived", "summoned" or "hosted").
 MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
@@ -324,7 +325,7 @@ class Coder:
                     else:
                         # "held no talks": the model reads "no" as a refusal; and an act done ("would continue to
                         # attack", "acknowledged") is no refusal, whatever else the sentence says. Words of
-                        # disapproval or demand may be one ("dismissed an appeal").
+                        # disapproval or demand may be one (VERBAL_CONFLICT_ROOTS).
                         cameo, confidence = c.cameo, c.confidence
                 c.cameo, c.confidence = cameo, round(confidence, 2)
                 kept.append(c)

@@ -462,10 +462,10 @@ class ActorResolver:
                 covered.difference_update(range(a.start, a.end))
                 a.used = True
             else:
-                while a.start > name.start if name is not None else False:
-                    if doc[a.start - 1].lower_ not in own or a.start - 1 in covered:
-                        break
-                    a.start -= 1  # "Omar El Bashir": the person's own words before the one listed
+                # "Omar El Bashir": the person's own words before the one listed are part of the name.
+                while name is not None and a.start > name.start and doc[a.start - 1].lower_ in own \
+                        and a.start - 1 not in covered:
+                    a.start -= 1
                     covered.add(a.start)
                 candidates.append(a)
         for name in names:
@@ -811,7 +811,7 @@ class ActorResolver:
                 continue
             for a in reversed(m.actors):
                 key = (a.code, a.name)
-                # "the French president, Emmanuel Macron": a title with no name of its own is the named one of its code
+                # "the French president, Emmanuel Macron": a title without a name is the named one of its code
                 if m.kind == "agent" and any(f.code == a.code for f in found):
                     continue
                 if key not in seen and a.code:

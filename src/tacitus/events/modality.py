@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 ATTEMPT_VERBS = {"try", "attempt", "seek", "strive"}
-FUTURE_VERBS = {"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise", "threaten", "hope", "want", "set",
-                "agree", "offer"}  # "agreed to resign": not resigned yet
+# "agreed to resign": not resigned yet.
+FUTURE_VERBS = {"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise", "threaten", "hope", "want",
+                "set", "agree", "offer"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "reject"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}  # "would" in news is mostly reported future
@@ -52,7 +53,8 @@ def _governors(token: Token):
             c.dep_ == "aux" and c.lower_ != "to") for c in token.children)
         # The event a verb of doing or intending has for object is done as the verb is ("will not join any
         # strikes", "planning attacks").
-        done = token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" and token.head.lemma_.lower() in OBJECT_MOOD_VERBS
+        done = token.dep_ in ("dobj", "obj") and token.pos_ == "NOUN" \
+            and token.head.lemma_.lower() in OBJECT_MOOD_VERBS
         if token.head.i == token.i or own_clause or not (done or token.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("ADJ", "NOUN")) or (
                 token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS) or (
@@ -63,14 +65,15 @@ def _governors(token: Token):
 
 
 def _none_of(token: Token) -> bool:
-    """'no talks', 'held no talks': the determiner 'no' denies the event; and 'no longer' a verb, and 'neither
-    ... nor' its subjects."""
+    """'no talks', 'held no talks': the determiner 'no' denies the event; so do 'no longer' on a verb and
+    'neither ... nor' on its subjects."""
+    def marked(child, deps: tuple, word: str) -> bool:
+        return any(d.dep_ in deps and d.lower_ == word for d in child.children)
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children)
-        for c in token.children) or any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children) \
-        or any(c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
-               for c in token.children)
+        (c.dep_ == "dobj" and marked(c, ("det",), "no"))
+        or (c.dep_ in ("nsubj", "nsubjpass") and marked(c, ("preconj", "det"), "neither"))
+        or (c.dep_ == "advmod" and c.lower_ == "longer" and marked(c, ("neg", "det", "advmod"), "no"))
+        for c in token.children)
 
 
 CONDITION_MARKS = {"if", "unless"}

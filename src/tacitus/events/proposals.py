@@ -1,6 +1,6 @@
 """Dyads the trigger rules missed, proposed to the learned classifier: in a sentence with no coded
-event, the active verb's subject against each other actor its verb governs; kept only when the model is confident,
-and then against the surest target and those named together with it."""
+event, the active verb's subject against each other actor its verb governs; kept only when the model is
+confident, and then against the surest target and those named together with it."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
