@@ -158,10 +158,15 @@ def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mo
     return []
 
 
+def _token_at(sentence: Span, span) -> Token | None:
+    """The token of the sentence that a character span (a place's) starts at."""
+    return next((t for t in sentence if t.idx == span[0]), None)
+
+
 def _said_at(trigger: Token, span) -> bool:
     """Whether a place hangs on the trigger itself or its subject ("agreed in Geneva to ...": where it was said),
     not on what it is about ("agreed to postpone the demonstration in Baku")."""
-    token = next((t for t in trigger.sent if t.idx == span[0]), None)
+    token = _token_at(trigger.sent, span)
     while token is not None and token.head.i != token.i and token.head.i != trigger.i:
         token = token.head
     return token is None or token.head.i != trigger.i or token.dep_ in ("nsubj", "nsubjpass") or (
@@ -234,7 +239,7 @@ DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 
 def _destination(trigger: Token, span) -> bool:
     """Whether a place is where someone was sent ("deported to Peru"), not where the act was done."""
-    token = next((t for t in trigger.sent if t.idx == span[0]), None)
+    token = _token_at(trigger.sent, span)
     while token is not None and token.dep_ != "prep" and token.head.i != token.i:
         token = token.head
     return token is not None and token.dep_ == "prep" and token.lower_ in DESTINATION_PREPS
