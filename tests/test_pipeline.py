@@ -939,3 +939,9 @@ def test_inspectors_and_observers_received_or_sent(coder):
                                 "investigators to Peru.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("0862", "CHL", "IGOEUROSC"), ("090", "IGOUNO", "PER")]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement_with_whom_it_is_about(coder):
+    _, events = coder.code_text("Chile and Peru spoke on Thursday and agreed that Bolivia's regime had a pattern of "
+                                "dangerous behaviour.", date="2024-05-06")
+    assert "BOL" not in {a.country for e in events for a in e.target}

@@ -322,10 +322,15 @@ def _speaks_for(source: list, mentions: list) -> bool:
         a.country in own and (a.code == a.country or a.sector == "GOV") for a in actors)
 
 
+AGREEING_VERBS = {"agree", "concur"}
+
+
 def _complement_targets(verb: Token, index: MentionIndex, exclude: list) -> list:
     """The party inside what a verb of demand, threat or promise is about: "demanded that Israel ease",
     "threatened to shell Iraqi towns", "agreed to provide aid to Poland"."""
     for child in verb.children:
+        if child.dep_ == "ccomp" and verb.lemma_.lower() in AGREEING_VERBS:
+            continue  # "agreed that the regime had a pattern of dangerous behaviour": a view shared, not with the regime
         # "demanded that control of the ministry be taken away" (a passive's subject too); "threatened to strike
         # unless Israel rescinded the annexation": the condition is put to its subject.
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and conditional(child)):
