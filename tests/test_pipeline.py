@@ -942,6 +942,6 @@ def test_inspectors_and_observers_received_or_sent(coder):
 
 
 def test_agreeing_that_something_is_so_is_no_agreement_with_whom_it_is_about(coder):
-    _, events = coder.code_text("Chile and Peru spoke on Thursday and agreed that Bolivia's regime had a pattern of "
-                                "dangerous behaviour.", date="2024-05-06")
-    assert "BOL" not in {a.country for e in events for a in e.target}
+    _, events = coder.code_text("Donald Trump and Theresa May spoke on the phone on Thursday evening and agreed "
+                                "Vladimir Putin's regime had a pattern of dangerous behaviour.", date="2024-05-06")
+    assert "RUS" not in {a.country for e in events for a in e.target}
