@@ -70,12 +70,12 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
     for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
         trigger = doc[source.start:source.end].root.head
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
+        source_actors, target_actors = _actors([source]), _actors([target])
         if p.plover is None or p.confidence < bar or p.cameo is None or \
-                _to_its_own_country(p.cameo, _actors([source]), _actors([target])) or \
-                _migration(doc[source.start:source.end].root.head, _actors([source])):
+                _to_its_own_country(p.cameo, source_actors, target_actors) or _migration(trigger, source_actors):
             continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
-        candidate = Candidate(number, sentence, trigger, entry, _actors([source]), _actors([target]),
+        candidate = Candidate(number, sentence, trigger, entry, source_actors, target_actors,
                               modality(trigger), _actors(reported_by(trigger, sentence, index)),
                               round(p.confidence * 0.9, 2))
         accepted.setdefault(trigger.i, []).append((candidate, doc[target.start:target.end].root))
