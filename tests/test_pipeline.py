@@ -945,3 +945,14 @@ def test_agreeing_that_something_is_so_is_no_agreement_with_whom_it_is_about(cod
     _, events = coder.code_text("Donald Trump and Theresa May spoke on the phone on Thursday evening and agreed "
                                 "Vladimir Putin's regime had a pattern of dangerous behaviour.", date="2024-05-06")
     assert "RUS" not in {a.country for e in events for a in e.target}
+
+
+def test_an_act_refused_is_a_rejection_coded_by_what_was_refused_and_a_question_is_no_event_done(coder):
+    # "refused to withdraw" refuses to de-escalate (1246); "will not meet demands" refuses to yield (124); whether
+    # an act will happen is left open, however the verb governing the question is negated.
+    _, events = coder.code_text("Chile refused to withdraw its troops from Peru. The Bolivian minister declined to "
+                                "resign. Ecuador said it would not meet Peru's demands. Chile has not decided whether "
+                                "it will allow Peruvian refugees into the area.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].country, e.modality) for e in events] == [
+        ("1246", "CHL", "PER", "asserted"), ("1231", "BOLGOV", "BOL", "asserted"), ("124", "ECU", "PER", "asserted"),
+        ("080", "CHL", "PER", "hypothetical")]

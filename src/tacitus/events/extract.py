@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
-from tacitus.events.modality import is_condition, modality
+from tacitus.events.modality import declined, is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
 from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_reporting, means_author,
                                   means_heads, means_of, noun_roles, subject_of, verb_roles)
@@ -153,8 +153,8 @@ def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mo
         return [_unnamed(iso3, text=text, span=span)]
     if root == YIELD_ROOT and mood == "asserted" and country and any(a.sector in INSURGENT_SECTORS for a in source):
         return [_unnamed(country, "GOV")]  # "Ugandan rebels surrendered": to their government
-    if entry.cameo == RESIGNATION and mood in ("asserted", "future") and country:
-        return [_unnamed(country)]  # "the Georgian president resigned", "agreed to resign": to his country
+    if entry.cameo == RESIGNATION and (mood in ("asserted", "future") or refusal_verb(trigger)) and country:
+        return [_unnamed(country)]  # "the Georgian president resigned", "agreed to resign", "refused to resign"
     return []
 
 
@@ -357,11 +357,41 @@ def _ultimatum(trigger: Token) -> bool:
                for clause in clauses for c in clause.children)
 
 
+# An act of cooperation or yielding refused ("refused to withdraw its troops", "declined to resign", "will not
+# release them") is a rejection that happened, coded by what was refused.
+REFUSING_VERBS = {"refuse", "decline"}
+STATEMENT_ROOT = "01"  # "declined to comment" is a statement (011), whose refusal is the verb's own
+REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "063": "1213",
+              "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+              "08": "124", "081": "1241", "082": "1242", "083": "1231", "084": "1243", "085": "1244",
+              "086": "1245", "087": "1246"}
+
+
+def refused(c: Candidate) -> bool:
+    """Whether a negated act is one refused ("refused to deploy troops"; "will not release them", of cooperation
+    or yielding: "will not attack" is no refusal), not one that merely did not happen ("did not condemn")."""
+    if c.modality != "negated":
+        return False
+    return refusal_verb(c.trigger) is not None or (c.cameo[:2] in REFUSAL_OF and declined(c.trigger))
+
+
+def refusal_verb(trigger: Token) -> Token | None:
+    """The verb refusing the trigger's act ("refused" of "refused to withdraw"), or None."""
+    head = trigger.head
+    return head if trigger.dep_ == "xcomp" and head.lemma_.lower() in REFUSING_VERBS else None
+
+
+def refusal_code(cameo: str) -> str:
+    return REFUSAL_OF.get(cameo[:3]) or REFUSAL_OF.get(cameo[:2]) or REJECTION
+
+
 def recorded_code(c: Candidate) -> tuple[str, str]:
     """The code and modality an event is recorded with: announced acts as intents or, under an "unless", as
-    threats; agreement not reached as a rejection that happened."""
+    threats; agreement not reached and cooperation refused as rejections that happened."""
     if agreement_not_reached(c):
         return REJECTION, "asserted"
+    if refused(c):
+        return refusal_code(c.cameo), "asserted"
     code = intent_code(c.cameo, c.modality)
     if c.modality == "future" and code[:2] != THREAT[:2] and _ultimatum(c.trigger):
         return THREAT, c.modality
@@ -452,9 +482,13 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     # "prefers the US to restrain Iran": the wish verb's own reading gives way to the demand it makes.
     wishes = {m.token.i: _wished(m.token) for m in matches}
     wishers = {wish[0].i for wish in wishes.values() if wish is not None}
+    # "refused to withdraw": the refusal is recorded by what was refused (recorded_code), not as the verb's own.
+    triggered = {m.token.i for m in matches}
+    refusers = {refusal_verb(m.token).i for m in matches
+                if refusal_verb(m.token) is not None and not m.entry.cameo.startswith(STATEMENT_ROOT)}
     for match in matches:
         token, entry = match.token, match.entry
-        if token.i in wishers:
+        if token.i in wishers or (token.i in refusers and not entry.object):
             continue
         if is_condition(token):
             continue  # "would respond if the US struck Syria": what an event depends on has not happened

@@ -127,12 +127,20 @@ def modality(trigger: Token) -> str:
     if noun_mood is not None:
         return "negated" if noun_mood == "negated" or any(c.dep_ == "neg" for c in trigger.children) else noun_mood
     chain = list(_governors(trigger))
+    # "has not decided whether it will allow refugees in", "asked whether Chile would attack": a question asked
+    # or left open; what governs the question does not bear on it.
+    question = next((k for k, tok in enumerate(chain) if any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)), None)
+    if question is not None:
+        chain = chain[:question + 1]
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids) or _none_of(tok):
             return "negated"
         if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"
+    if question is not None:
+        return "hypothetical"
     if is_condition(trigger) or _supposed(trigger):
         return "hypothetical"
     # "a US pullout would leave the region open": an event named as the subject of a supposition.
@@ -163,5 +171,8 @@ def modality(trigger: Token) -> str:
 
 def declined(trigger: Token) -> bool:
     """Whether a negated act is one declined ("will not send", "would not provide support", "won't") rather
-    than one that did not happen ("did not condemn")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in trigger.children)
+    than one that did not happen ("did not condemn"), or one whose governor is negated ("has not decided
+    whether it will allow")."""
+    children = list(trigger.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in children) and any(
+        c.dep_ == "neg" for c in children)
