@@ -483,7 +483,6 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     wishes = {m.token.i: _wished(m.token) for m in matches}
     wishers = {wish[0].i for wish in wishes.values() if wish is not None}
     # "refused to withdraw": the refusal is recorded by what was refused (recorded_code), not as the verb's own.
-    triggered = {m.token.i for m in matches}
     refusers = {refusal_verb(m.token).i for m in matches
                 if refusal_verb(m.token) is not None and not m.entry.cameo.startswith(STATEMENT_ROOT)}
     for match in matches:
