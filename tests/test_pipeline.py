@@ -956,3 +956,11 @@ def test_an_act_refused_is_a_rejection_coded_by_what_was_refused_and_a_question_
     assert [(e.event.cameo, e.source[0].code, e.target[0].country, e.modality) for e in events] == [
         ("1246", "CHL", "PER", "asserted"), ("1231", "BOLGOV", "BOL", "asserted"), ("124", "ECU", "PER", "asserted"),
         ("080", "CHL", "PER", "hypothetical")]
+
+
+def test_goods_handed_over_are_aid_and_an_arrest_during_protests_is_of_the_arrested(coder):
+    _, events = coder.code_text("Chile handed over 700 tons of food to Peru. Bolivia sent medical supplies to Ecuador. "
+                                "Chilean police arrested Peruvian students during protests against the Chilean "
+                                "government.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("073", "CHL", "PER"), ("073", "BOL", "ECU"), ("173", "CHLCOP", "PEREDU")]

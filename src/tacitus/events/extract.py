@@ -43,6 +43,8 @@ def _actors(mentions: list) -> list:
 
 
 AIMED_AT = "at"
+# Prepositions of a lexicon row that name when the act happened ("arrest during protest", "kill after ceasefire").
+SCENE_PREPS = {"during", "after", "amid", "before", "since", "until", "despite"}
 
 # Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
 # "Egypt and France launched joint exercises", "Chad and Togo upgraded their ties" (praise and support are not
@@ -511,6 +513,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
         prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
+        if prep in SCENE_PREPS and entry.object:
+            prep = None  # "arrested students during protests": the scene names no party
         roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
         if entry.pos == "VERB" and _event_subject(token, entry, index, lexicon):
             roles.source = []  # "US disengagement would provide Iran the opportunity": no US act

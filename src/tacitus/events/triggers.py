@@ -15,8 +15,10 @@ PARTICLES = {"down", "off", "up", "out", "back", "away"}
 # Dependents whose lemma may complete a trigger ("pay a visit", "impose sanctions", "phone call").
 OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "nsubjpass"}
 NOUN_MODIFIER_DEPS = {"compound", "amod"}
-# Object nouns whose "of" phrase says what they are ("a state of emergency", "a team of inspectors").
-KIND_OF = {"state", "declaration", "mission", "team", "contingent", "group"}
+# Object nouns whose "of" phrase says what they are ("a state of emergency", "a team of inspectors", "700 tons of
+# food", "a shipment of arms").
+KIND_OF = {"state", "declaration", "mission", "team", "contingent", "group", "ton", "tonne", "kilogram", "kg",
+           "worth", "shipment", "consignment", "convoy", "package", "batch", "load"}
 # Verbs that are events only without an object or clause: "protesters demonstrated", not "it demonstrates how
 # reckless Russia is" (an object the lexicon names still counts: "demonstrated support").
 INTRANSITIVE_SENSES = {"demonstrate"}
