@@ -964,3 +964,11 @@ def test_goods_handed_over_are_aid_and_an_arrest_during_protests_is_of_the_arres
                                 "government.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("073", "CHL", "PER"), ("073", "BOL", "ECU"), ("173", "CHLCOP", "PEREDU")]
+
+
+def test_a_protest_act_and_what_it_protests_are_one_event(coder):
+    _, events = coder.code_text("Peruvian prisoners began a hunger strike in protest against the Chilean government. "
+                                "A Bolivian senator started a hunger strike on Monday to protest the Chilean "
+                                "president's policies.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("142", "PERCVL", "CHLGOV"), ("142", "BOLLEG", "CHLGOV")]

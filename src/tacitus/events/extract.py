@@ -9,8 +9,8 @@ from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS
 from tacitus.attribution import reported_by
 from tacitus.events.modality import declined, is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_reporting, means_author,
-                                  means_heads, means_of, noun_roles, subject_of, verb_roles)
+from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_purpose, is_reporting,
+                                  means_author, means_heads, means_of, noun_roles, subject_of, verb_roles)
 from tacitus.events.triggers import find_triggers
 from tacitus.nlp import opens_sentence
 from tacitus.records import Actor
@@ -570,8 +570,42 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             source=source, target=target, modality=mood,
             reported_by=_actors(reported_by(token, sentence, index)),
             confidence=_confidence(entry, roles, source, target)))
+    candidates = _fold_protest_purposes(candidates, index)
     coded = {c.trigger.i for c in candidates}
     return [c for c in candidates if not _content_of(c.trigger, coded)]
+
+
+def _protested_act(protest: Token) -> Token | None:
+    """The word a "protest" gives the purpose of ("started a hunger strike to protest X", "went on strike in
+    protest at X", "a hunger strike in protest against X"), or None."""
+    if protest.lemma_.lower() != "protest":
+        return None
+    if protest.pos_ == "VERB" and protest.dep_ == "advcl" and is_purpose(protest):
+        return protest.head
+    if protest.dep_ == "pobj" and protest.head.lower_ == "in":
+        return protest.head.head
+    return None
+
+
+def _fold_protest_purposes(candidates: list[Candidate], index: MentionIndex) -> list[Candidate]:
+    """A protest act and what it protests are one event: the act (a hunger strike, a march) takes the target
+    the protest names when it had only the one the sentence implies."""
+    dropped = set()
+    for act in candidates:
+        if not act.cameo.startswith(PROTEST_ROOT):
+            continue
+        heads = {act.trigger.i} | ({act.trigger.head.i} if act.trigger.dep_ in ("dobj", "obj") else set())
+        for protest in act.sentence:
+            verb = _protested_act(protest)
+            if verb is None or verb.i not in heads:
+                continue
+            dropped |= {id(c) for c in candidates if c.trigger.i == protest.i}
+            if all(not x.text for x in act.target):
+                roles = verb_roles(protest, index) if protest.pos_ == "VERB" else noun_roles(protest, index)
+                source = {x.code for x in act.source}
+                named = [x for x in _actors(roles.target) if x.code not in source]
+                act.target = _localise(named, act.source, state=True) if named else act.target
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere,
