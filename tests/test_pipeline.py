@@ -972,3 +972,8 @@ def test_a_protest_act_and_what_it_protests_are_one_event(coder):
                                 "president's policies.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("142", "PERCVL", "CHLGOV"), ("142", "BOLLEG", "CHLGOV")]
+
+
+def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place(coder):
+    _, events = coder.code_text("A Peruvian journalist was arrested in Lima on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("COERCE", "PER", "PERMED")]

@@ -205,6 +205,8 @@ FORCE_ROOTS = {"18", "19", "20"}
 # Bans, arrests, charges and expulsions by no one named are the authorities' of the place ("a missionary was
 # arrested in Lebanon", "proscribed in Turkey").
 STATE_ACTS = {"172", "173", "174"}
+# Whatever code the lexicon gives an arrest ("arrested a journalist" is 175), no one but the authorities makes one.
+ARREST_VERBS = {"arrest", "detain", "jail", "imprison"}
 
 
 def _nameless_means(noun: Token) -> bool:
@@ -229,7 +231,8 @@ def _authorless(verb: Token) -> bool:
 
 
 def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
-    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS) \
+    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS
+                             or trigger.lemma_.lower() in ARREST_VERBS) \
             or not _authorless(trigger) or _destination(trigger, place[2]):
         return []
     iso3, text, span = place
