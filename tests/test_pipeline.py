@@ -977,3 +977,8 @@ def test_a_protest_act_and_what_it_protests_are_one_event(coder):
 def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place(coder):
     _, events = coder.code_text("A Peruvian journalist was arrested in Lima on Monday.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("COERCE", "PER", "PERMED")]
+
+
+def test_fire_from_a_place_at_a_party_is_from_that_places_side(coder):
+    _, events = coder.code_text("Rockets were fired from Peru at Chilean troops on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("ASSAULT", "PER", "CHLMIL")]

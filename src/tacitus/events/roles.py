@@ -427,8 +427,9 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
     if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             bare and any(c.dep_ == "nsubj" for c in verb.children)):
         patient = verb.head if reduced else next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        target = index.of_phrase(patient)
         source = index.of_phrase(_passive_agent(verb))
+        # "a mortar bomb was fired at Israel": what undergoes it is no party, the row's preposition names one
+        target = index.of_phrase(patient) or (_prep_targets(verb, index, source, {prep}) if prep else [])
         return Roles(source, [m for m in target if m not in source])
     subject = subject_of(verb)
     source = index.of_phrase(subject) or _author_of_noun(verb, index)
