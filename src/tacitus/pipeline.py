@@ -273,13 +273,9 @@ class Coder:
             p = self.places.stated_place(trigger, places)
             return (p.entry.country, p.text, p.span) if p is not None and p.entry.country else None
 
-        def origin_of(trigger):
-            p = self.places.origin(trigger, places)
-            return (p.entry.country, p.text, p.span) if p is not None and p.entry.country else None
-
         dateline = parse_dateline(article.text[:600], article.excluded)
         where = self.places.named(dateline.place if dateline else None, places)
-        candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of, origin_of,
+        candidates = self._classify(extract_events(doc, mentions, self.lexicon, place_of,
                                                    home=where.country if where is not None else None))
         if self.classifier is not None:
             candidates = sorted(candidates + propose(doc, mentions, candidates, self.classifier, self.lexicon),

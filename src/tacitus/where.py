@@ -326,15 +326,6 @@ class PlaceResolver:
         return min(stated, key=lambda t: t[:2])[2] if stated else None
 
     @staticmethod
-    def origin(trigger, places: list[Place]) -> Place | None:
-        """The place a "from" phrase on the trigger says the act came from ("rockets fired from Gaza")."""
-        for p in places:
-            root = trigger.doc[p.start:p.end].root
-            if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i == trigger.i:
-                return p
-        return None
-
-    @staticmethod
     def _attached(trigger, place: Place) -> int | None:
         """Rank of the preposition linking the place to the trigger (0 best), None when not linked.
         The path from the place up to the trigger may pass nouns and prepositions but no other verb."""

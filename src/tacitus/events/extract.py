@@ -230,12 +230,12 @@ def _authorless(verb: Token) -> bool:
     return bool(subjects) and bool(means) and all(_nameless_means(g) for g in means)
 
 
-def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place, origin: bool = False) -> list:
-    """The authorities of the place an act by no one named happens in; or, for force, of the place it comes from
-    (`origin`: "rockets were fired at Israel from Gaza")."""
-    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or (not origin and (
-            entry.cameo[:3] in STATE_ACTS or trigger.lemma_.lower() in ARREST_VERBS))) \
-            or not _authorless(trigger) or (not origin and _destination(trigger, place[2])):
+def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
+    """The side of the place an act of force by no one named happens in or comes from ("rockets were fired at
+    Israel from Gaza"), or the authorities of the place an arrest or ban is made in."""
+    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS
+                             or trigger.lemma_.lower() in ARREST_VERBS) \
+            or not _authorless(trigger) or _destination(trigger, place[2]):
         return []
     iso3, text, span = place
     return [_unnamed(iso3, text=text, span=span)]
@@ -480,7 +480,7 @@ def _nowhere(token: Token):
 
 
 def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexicon: TriggerLexicon,
-                        place_of=_nowhere, origin_of=_nowhere, home: str | None = None) -> list[Candidate]:
+                        place_of=_nowhere, home: str | None = None) -> list[Candidate]:
     """Events of one sentence. `place_of(trigger)` gives (ISO3, text, span) of a place the trigger is
     stated to happen in, or None; `home` is the country of the story's dateline, if any."""
     candidates = []
@@ -554,8 +554,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             target = _implied_target(entry, token, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
-            source = _implied_source(entry, token, target, place) or _implied_source(entry, token, target,
-                                                                                     origin_of(token), origin=True)
+            source = _implied_source(entry, token, target, place)
             target = _localise(target, source, state=True)  # "soldiers were killed in Kabul": Afghan soldiers
         if not source or not target:
             continue
@@ -614,11 +613,11 @@ def _fold_protest_purposes(candidates: list[Candidate], index: MentionIndex) -> 
     return [c for c in candidates if id(c) not in dropped]
 
 
-def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere, origin_of=_nowhere,
+def extract_events(doc: Doc, mentions: list, lexicon: TriggerLexicon, place_of=_nowhere,
                    home: str | None = None) -> list[Candidate]:
     index = MentionIndex(mentions)
     out: list[Candidate] = []
     sentences = (s for s in doc.sents if s.text.strip())  # blanked captions leave empty "sentences"
     for i, sentence in enumerate(sentences):
-        out.extend(sentence_candidates(i, sentence, index, lexicon, place_of, origin_of, home))
+        out.extend(sentence_candidates(i, sentence, index, lexicon, place_of, home))
     return out
