@@ -982,3 +982,10 @@ def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place(coder):
 def test_fire_from_a_place_at_a_party_is_from_that_places_side(coder):
     _, events = coder.code_text("Rockets were fired from Peru at Chilean troops on Monday.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("ASSAULT", "PER", "CHLMIL")]
+
+
+def test_a_town_bombed_or_seized_is_the_target_of_its_country(coder):
+    _, events = coder.code_text("Chilean jets bombed Tacna on Monday. Peruvian artillery shelled Arica.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code, e.target[0].text) for e in events] == [
+        ("ASSAULT", "CHLMIL", "PER", "Tacna"), ("ASSAULT", "PER", "CHL", "Arica")]

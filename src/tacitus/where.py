@@ -19,6 +19,9 @@ from tacitus.places import load as load_gazetteer
 # Prepositions that put an event at a place, best first ("in Sochi" before "to Moscow").
 WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throughout", "around", "within",
                "on", "into", "to", "toward", "towards", "through", "from", "off", "along", "beyond")
+# Verbs of force whose object is the place hit or taken: "jets bombed Aleppo", "troops seized Arica".
+ASSAILING_VERBS = {"attack", "bomb", "bombard", "shell", "strike", "hit", "raid", "storm", "pound", "target", "capture",
+                   "seize", "retake", "recapture", "overrun", "besiege", "invade", "occupy", "blockade", "encircle"}
 # Nouns for those who live in a place: "the residents of Idlib" are where Idlib is.
 RESIDENTS = {"resident", "inhabitant", "population", "civilian", "villager", "townspeople"}
 OF_PLACE_OR_RESIDENTS = OF_PLACE | RESIDENTS
@@ -140,6 +143,8 @@ class PlaceResolver:
         """'in X', 'near the town of X', 'X province', 'X and Idlib' after a place preposition."""
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.lower_ in ADM1_WORDS | CITY_WORDS | AREA_WORDS:
+            return True
+        if _assailed(doc[start:end].root):
             return True
         if nxt is not None and nxt.text == "," and any(t.lower_ in CITY_WORDS for t in doc[end + 1:end + 5]):
             return True  # "Abu Kamal, a strategic town"
@@ -334,6 +339,8 @@ class PlaceResolver:
         for _ in range(12):
             if tok.i == trigger.i:
                 return WHERE_PREPS.index(prep) if prep in WHERE_PREPS else None
+            if prep is None and tok.head.i == trigger.i and _assailed(tok):
+                return len(WHERE_PREPS)  # "bombed Aleppo": the place hit
             if prep is None and tok.lemma_ in RESIDENTS and tok.head.i == trigger.i:
                 return WHERE_PREPS.index("in")  # "shelled the residents of Arica": where they live
             # "near the town of Samarra", "outside of Basra", "an attack on the residents of Idlib": the
@@ -389,3 +396,10 @@ def _location(place, basis: str) -> dict:
     d.update(text=place.text if isinstance(place, Place) else None,
              span=list(place.span) if isinstance(place, Place) else None, basis=basis)
     return d
+
+
+def _assailed(token) -> bool:
+    """Whether a place word is what a verb of force hits or takes ("bombed Aleppo"; the parser may read a name
+    right after the verb as an adverb)."""
+    return (token.dep_ in ("dobj", "obj") or (token.dep_ == "npadvmod" and token.i == token.head.i + 1)) \
+        and token.head.lemma_.lower() in ASSAILING_VERBS
