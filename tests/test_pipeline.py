@@ -989,3 +989,10 @@ def test_a_town_bombed_or_seized_is_the_target_of_its_country(coder):
                                 date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code, e.target[0].text) for e in events] == [
         ("ASSAULT", "CHLMIL", "PER", "Tacna"), ("ASSAULT", "PER", "CHL", "Arica")]
+
+
+def test_a_verb_coordinated_with_a_threat_or_a_refusal_is_done_not_threatened_or_refused(coder):
+    _, events = coder.code_text("Chile has for years been threatening Peru, and in 2018 invaded Bolivia.",
+                                date="2024-05-06")
+    assert [(e.trigger.text, e.target[0].code, e.modality) for e in events] == [
+        ("threatening", "PER", "asserted"), ("invaded", "BOL", "asserted")]

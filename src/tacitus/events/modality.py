@@ -133,11 +133,17 @@ def modality(trigger: Token) -> str:
         c.dep_ == "mark" and c.lower_ == "whether" for c in tok.children)), None)
     if question is not None:
         chain = chain[:question + 1]
+    # The verbs whose meaning bears on the trigger: not one it is coordinated with ("has been threatening the Kurds
+    # and in 2018 invaded Afrin"), whose auxiliaries and negation it shares but not its sense. A bare infinitive
+    # coordinated with a finite verb is the parser's slip for one coordinated with that verb's complement ("wants to
+    # prevent ..., and reassert its role").
+    governing = {tok.i for k, tok in enumerate(chain) if k > 0 and (
+        chain[k - 1].dep_ != "conj" or (chain[k - 1].tag_ == "VB" and tok.tag_ != "VB"))}
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids) or _none_of(tok):
             return "negated"
-        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
+        if tok.i in governing and tok.lemma_.lower() in NEGATING_VERBS | NEGATING_ADJECTIVES:
             return "negated"
     if question is not None:
         return "hypothetical"
@@ -153,16 +159,16 @@ def modality(trigger: Token) -> str:
             return "hypothetical"
         if tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.lemma_.lower() in SUPPOSITION_NOUNS:
             return "hypothetical"
-        if tok.i != trigger.i and tok.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:
+        if tok.i in governing and tok.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:
             return "hypothetical"
-    for tok in chain[1:]:
-        if tok.lemma_.lower() in ATTEMPT_VERBS:
+    for tok in chain:
+        if tok.i in governing and tok.lemma_.lower() in ATTEMPT_VERBS:
             return "attempted"
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
             return "future"
-        if tok.i != trigger.i and tok.lemma_.lower() in FUTURE_VERBS | FUTURE_ADJECTIVES:
+        if tok.i in governing and tok.lemma_.lower() in FUTURE_VERBS | FUTURE_ADJECTIVES:
             return "future"
         if any(c.lower_ in FUTURE_WORDS for c in kids if c.dep_ in ("npadvmod", "advmod", "amod")):
             return "future"
