@@ -996,3 +996,11 @@ def test_a_verb_coordinated_with_a_threat_or_a_refusal_is_done_not_threatened_or
                                 date="2024-05-06")
     assert [(e.trigger.text, e.target[0].code, e.modality) for e in events] == [
         ("threatening", "PER", "asserted"), ("invaded", "BOL", "asserted")]
+
+
+def test_an_agreement_reached_stays_an_agreement_whatever_the_model_reads(coder):
+    # PLOVER's AGREE is an agreement reached; the model reads the cooperative sentences as support.
+    _, events = coder.code_text("Chile and Peru reached a consensus to exchange information on water resources. "
+                                "Bolivia and Ecuador agree on plan to avert a war, the envoy said.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("AGREE", "CHL", "PER"), ("AGREE", "BOL", "ECU")]

@@ -347,9 +347,18 @@ AGREE_ROOT, REJECTION = "03", "120"
 AGREEMENT_WORDS = {"agree", "agreement", "deal", "accord", "consensus", "settlement", "compromise", "treaty"}
 
 
+def _of_agreement(c: Candidate) -> bool:
+    return c.cameo[:2] == AGREE_ROOT and (c.trigger.lemma_.lower() in AGREEMENT_WORDS
+                                          or c.entry.object in AGREEMENT_WORDS)
+
+
 def agreement_not_reached(c: Candidate) -> bool:
-    return c.modality == "negated" and c.cameo[:2] == AGREE_ROOT and (
-        c.trigger.lemma_.lower() in AGREEMENT_WORDS or c.entry.object in AGREEMENT_WORDS)
+    return c.modality == "negated" and _of_agreement(c)
+
+
+def agreement_reached(c: Candidate) -> bool:
+    """"Russia and Turkey agree on a plan", "reached a consensus": PLOVER's AGREE, however cooperative the rest."""
+    return c.modality != "negated" and _of_agreement(c)
 
 
 # An act announced for unless another gives way is a threat, whatever the act ("will withdraw its peacekeepers
