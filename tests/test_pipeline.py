@@ -1004,3 +1004,9 @@ def test_an_agreement_reached_stays_an_agreement_whatever_the_model_reads(coder)
                                 "Bolivia and Ecuador agree on plan to avert a war, the envoy said.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("AGREE", "CHL", "PER"), ("AGREE", "BOL", "ECU")]
+
+
+def test_a_welcome_given_to_a_visitor_is_hosting(coder):
+    _, events = coder.code_text("Chile extended a warm welcome on Monday to the Peruvian delegation.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [
+        ("043", "CONSULT", "CHL", "PER")]
