@@ -1010,3 +1010,10 @@ def test_a_welcome_given_to_a_visitor_is_hosting(coder):
     _, events = coder.code_text("Chile extended a warm welcome on Monday to the Peruvian delegation.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [
         ("043", "CONSULT", "CHL", "PER")]
+
+
+def test_inspectors_sent_to_a_site_in_a_country_investigate_that_country(coder):
+    _, events = coder.code_text("The IAEA has dispatched inspectors to a uranium plant in northern Peru.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ACCUSE", "IGOUNOIAE", "PER")]

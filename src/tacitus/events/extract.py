@@ -90,9 +90,9 @@ FOREIGN_HELP_ROOTS = {"05", "06", "07"}
 # Events whose unnamed target is, by coding convention, the country they happen in: visits, aid, threats,
 # cuts in relations, force posture, coercion and violence ("Israel strengthened its forces in Lebanon").
 PLACE_TARGET_ROOTS = {"07", "13", "15", "16", "17", "18", "19", "20"}
-# A visit or a mediation is to the place; a meeting or talks held there are not with it ("negotiators met in
-# Geneva").
-PLACE_TARGET_CODES = {"042", "045"}
+# A visit, a mediation or an inquiry is to the place; a meeting or talks held there are not with it
+# ("negotiators met in Geneva"; "dispatched inspectors to a plant in Iran" investigates Iran).
+PLACE_TARGET_CODES = {"042", "045", "090"}
 # Talks and agreements are held in a venue, which does not place their parties ("talks between the regime and
 # the opposition in Vienna" are not Austrian).
 VENUE_ROOTS = {"03", "04"}
