@@ -1017,3 +1017,8 @@ def test_inspectors_sent_to_a_site_in_a_country_investigate_that_country(coder):
                                 date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("ACCUSE", "IGOUNOIAE", "PER")]
+
+
+def test_the_withdrawal_of_ones_own_troops_from_a_country_is_from_that_country(coder):
+    _, events = coder.code_text("Chile completed the withdrawal of its troops from Peru.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("RETREAT", "CHL", "PER")]

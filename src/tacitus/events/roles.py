@@ -303,7 +303,9 @@ def _own_unnamed(obj: Token, mention, source: list) -> bool:
         return False
     if obj.head.lemma_.lower() in DEPLOY_VERBS and all(a.sector in FORCE_SECTORS for a in mention.actors):
         return True
-    owner = next((c.lower_ for c in obj.children if c.dep_ == "poss"), None)
+    # "pulled its troops out", "completed the withdrawal of its troops": the object's owner or the troops' own
+    root = obj.doc[mention.start:mention.end].root
+    owner = next((c.lower_ for t in (obj, root) for c in t.children if c.dep_ == "poss"), None)
     subject = subject_of(obj.head)
     if owner is None or subject is None:
         return False
