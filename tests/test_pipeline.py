@@ -1022,3 +1022,10 @@ def test_inspectors_sent_to_a_site_in_a_country_investigate_that_country(coder):
 def test_the_withdrawal_of_ones_own_troops_from_a_country_is_from_that_country(coder):
     _, events = coder.code_text("Chile completed the withdrawal of its troops from Peru.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("RETREAT", "CHL", "PER")]
+
+
+def test_demonstrators_dispersed_while_protesting_protest_as_well(coder):
+    _, events = coder.code_text("Chilean riot police used tear gas to disperse demonstrators protesting election "
+                                "results in Santiago.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ASSAULT", "CHLCOP", "CHLOPP"), ("PROTEST", "CHLOPP", "CHLGOV")]

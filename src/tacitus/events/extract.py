@@ -302,11 +302,22 @@ def _confidence(entry: TriggerEntry, roles: Roles, source: list, target: list) -
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "acomp", "pcomp", "pobj", "prep", "dobj", "advmod", "npadvmod"}
 
 
+PROTEST_VERBS = {"protest", "demonstrate", "rally", "march", "chant", "riot", "strike"}
+
+
+def _protesters_protesting(verb: Token) -> bool:
+    """A participle of protest on the people doing it: "demonstrators protesting election results"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in PROTEST_VERBS \
+        and verb.head.pos_ in ("NOUN", "PROPN")
+
+
 def _content_of(token: Token, triggers: set[int]) -> bool:
     while token.head.i != token.i:
         dep = token.dep_
         if dep not in CONTENT_DEPS and dep != "conj" and not is_content_clause(token):
             return False
+        if _protesters_protesting(token):
+            return False  # "dispersed demonstrators protesting the results": what they do is their own act
         token = token.head
         # A conjunct shares its head's relation: "...to resolve the war and ensure stability".
         if dep != "conj" and token.i in triggers:
@@ -536,6 +547,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             entry = replace(entry, cameo=JOINT_DRILLS)
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
             roles.source = means_author(token, index)  # "killed in an Israeli strike"
+        if not roles.source and entry.cameo.startswith(PROTEST_ROOT) and _protesters_protesting(token):
+            roles.source = index.of_phrase(token.head)
         source, target = _sides(roles, entry)
         if token.lemma_.lower() in RECEIVING_VERBS and entry.cameo[:2] != CONSULT_ROOT \
                 and not entry.cameo.startswith(ADMITTING) and _given_from(token, roles):
