@@ -1029,3 +1029,9 @@ def test_demonstrators_dispersed_while_protesting_protest_as_well(coder):
                                 "results in Santiago.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("ASSAULT", "CHLCOP", "CHLOPP"), ("PROTEST", "CHLOPP", "CHLGOV")]
+
+
+def test_restrictions_scrapped_or_imposed_with_no_one_named_are_on_the_own_country(coder):
+    _, events = coder.code_text("The Chilean Constitutional Court cancelled restrictions on the use of the Quechua "
+                                "language on national radio.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("CONCEDE", "CHLJUD", "CHL")]

@@ -106,7 +106,7 @@ SPECIFIC_PLACE_TARGET_ROOTS = {"03", "08"}
 DOMESTIC_TARGET_ROOTS = {"08", "17", "18", "19", "20"}
 # Curbs on freedoms, bans, curfews, states of emergency and their easing are laid on one's own country,
 # named or not ("the government announced it would impose martial law").
-INWARD_CODES = {"0811", "0812", "0813", "0814", "1721", "1722", "1723", "1724", "173"}
+INWARD_CODES = {"081", "0811", "0812", "0813", "0814", "172", "1721", "1722", "1723", "1724", "173"}
 
 
 def _localise(side: list, other: list, where: str | None = None, state: bool = False) -> list:
