@@ -1035,3 +1035,9 @@ def test_restrictions_scrapped_or_imposed_with_no_one_named_are_on_the_own_count
     _, events = coder.code_text("The Chilean Constitutional Court cancelled restrictions on the use of the Quechua "
                                 "language on national radio.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("CONCEDE", "CHLJUD", "CHL")]
+
+
+def test_a_pledge_the_model_reads_as_aid_is_the_intent_to_give_it(coder):
+    _, events = coder.code_text("Chile pledged $10 million in aid to Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("033", "AGREE", "CHL", "PER")]

@@ -43,6 +43,7 @@ REFUSAL_ROOT = "12"
 VERBAL_CONFLICT_ROOTS = {"10", "11", "13"}
 # Verbs that say a meeting took place, whatever it was about (unlike "arrived", "summoned" or "hosted").
 MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
+PROMISES = {"pledge", "promise", "vow", "offer", "commit", "swear"}
 THREAT_ROOT = "13"
 
 
@@ -317,6 +318,10 @@ class Coder:
             if cameo is not None and cameo[:2] == AGREE_ROOT != c.cameo[:2] and (c.modality == "hypothetical" or (
                     c.modality == "future" and intent_code(c.cameo, c.modality).startswith(THREAT_ROOT))):
                 cameo = c.cameo
+            # A promise the model reads as the act promised ("pledged $10 million in aid" as aid, "vowed to crush the
+            # rebels" as force) is the intent to do it, or the threat.
+            if cameo is not None and c.cameo[:2] == AGREE_ROOT != cameo[:2] and c.trigger.lemma_.lower() in PROMISES:
+                cameo = intent_code(cameo, "future")
             if cameo is not None:
                 if cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
                         c.modality == "negated" or c.cameo[:2] not in VERBAL_CONFLICT_ROOTS):
