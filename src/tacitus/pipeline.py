@@ -43,6 +43,7 @@ REFUSAL_ROOT = "12"
 VERBAL_CONFLICT_ROOTS = {"10", "11", "13"}
 # Verbs that say a meeting took place, whatever it was about (unlike "arrived", "summoned" or "hosted").
 MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
+# Verbs of promising, whose object or clause is what is promised.
 PROMISES = {"pledge", "promise", "vow", "offer", "commit", "swear"}
 THREAT_ROOT = "13"
 

@@ -177,8 +177,8 @@ def modality(trigger: Token) -> str:
 
 def declined(trigger: Token) -> bool:
     """Whether a negated act is one declined ("will not send", "would not provide support", "won't") rather
-    than one that did not happen ("did not condemn"), or one whose governor is negated ("has not decided
-    whether it will allow")."""
+    than one that did not happen ("did not condemn") or one negated only through its governor ("has not
+    decided whether it will allow")."""
     children = list(trigger.children)
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in children) and any(
         c.dep_ == "neg" for c in children)
