@@ -1041,3 +1041,9 @@ def test_a_pledge_the_model_reads_as_aid_is_the_intent_to_give_it(coder):
     _, events = coder.code_text("Chile pledged $10 million in aid to Peru.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("033", "AGREE", "CHL", "PER")]
+
+
+def test_a_body_named_by_a_demonym_and_a_name_is_what_a_later_it_means(coder):
+    _, events = coder.code_text("The Chilean Union of Teachers announced on Thursday that it has called off a "
+                                "four-day strike after talks with the Chilean government.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].text, e.source[0].country) for e in events] == [("CONCEDE", "it", "CHL")]

@@ -738,8 +738,11 @@ class ActorResolver:
                 if PRONOUNS[ref.payload] == "thing":
                     # A body stands for "it" in its own sentence only ("the military said it would").
                     here = sentence_of(tok.idx)
+                    # So does a body named by a demonym and a name ("the Nigerian Union of Teachers ... it").
                     things = [m for m in recent if len(m.actors) == 1 and (m.kind in THING_KINDS or (
-                        m.kind == "agent" and doc[m.end - 1].lower_ in BODIES and sentence_of(m.start_char) == here))]
+                        m.kind == "agent" and doc[m.end - 1].lower_ in BODIES and sentence_of(m.start_char) == here)
+                        or (m.kind == "demonym" and id(m) not in plurals and m.end - m.start > 1
+                            and all(t.text[:1].isupper() for t in doc[m.start:m.end])))]
                     if things:
                         # A subject "it" continues the subject: "Chile backed Bolivia, though it had demanded".
                         actors = (_latest_subject(doc, things, sentence_of) if _subject(tok) else things[-1]).actors
