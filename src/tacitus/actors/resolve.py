@@ -742,7 +742,8 @@ class ActorResolver:
                     things = [m for m in recent if len(m.actors) == 1 and (m.kind in THING_KINDS or (
                         m.kind == "agent" and doc[m.end - 1].lower_ in BODIES and sentence_of(m.start_char) == here)
                         or (m.kind == "demonym" and id(m) not in plurals and m.end - m.start > 1
-                            and all(t.text[:1].isupper() for t in doc[m.start:m.end])))]
+                            and all(t.text[:1].isupper() for t in doc[m.start:m.end])
+                            and sentence_of(m.start_char) == here))]
                     if things:
                         # A subject "it" continues the subject: "Chile backed Bolivia, though it had demanded".
                         actors = (_latest_subject(doc, things, sentence_of) if _subject(tok) else things[-1]).actors
