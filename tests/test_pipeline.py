@@ -1047,3 +1047,9 @@ def test_a_body_named_by_a_demonym_and_a_name_is_what_a_later_it_means(coder):
     _, events = coder.code_text("The Chilean Union of Teachers announced on Thursday that it has called off a "
                                 "four-day strike after talks with the Chilean government.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].text, e.source[0].country) for e in events] == [("CONCEDE", "it", "CHL")]
+
+
+def test_the_leaders_of_a_group_are_the_groups(coder):
+    _, events = coder.code_text("Leaders of the Chilean opposition coalition agreed on Monday to postpone the "
+                                "demonstration in Santiago.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [("AGREE", "CHLOPP", "CHL")]

@@ -116,6 +116,9 @@ class MentionIndex:
             # "Assad's backer, Russia": an apposition names the noun itself, its owner only what it belongs to.
             named = next((m for c in tok.children if c.dep_ == "appos" and (m := self.at(c)) is not None), None)
             mention = self.at(tok) or named or self.owner(tok)
+            if mention is not None and tok.lemma_.lower() in MEMBER_NOUNS and not any(
+                    a.country for a in mention.actors) and any(p.dep_ == "prep" and p.lemma_ == "of" for p in tok.children):
+                mention = None  # "leaders of the opposition coalition": the opposition's, not some government's
             if mention is None:  # "the leaders of Russia and China", "a camp for Congolese refugees"
                 for prep in tok.children:
                     if prep.dep_ == "prep" and (prep.lemma_ == "of" or (
@@ -128,6 +131,8 @@ class MentionIndex:
         return found
 
 
+# Nouns that are their group's: "leaders of the opposition", "members of the Association of African Jurists".
+MEMBER_NOUNS = {"leader", "member", "head", "chief"}
 # Places that stand for the people they are for ("attacked a camp for Congolese refugees").
 SHELTERS = {"camp", "shelter", "school", "hospital", "clinic", "home", "centre", "center", "orphanage", "settlement"}
 
