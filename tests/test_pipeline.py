@@ -1053,3 +1053,9 @@ def test_the_leaders_of_a_group_are_the_groups(coder):
     _, events = coder.code_text("Leaders of the Chilean opposition coalition agreed on Monday to postpone the "
                                 "demonstration in Santiago.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].country) for e in events] == [("AGREE", "CHLOPP", "CHL")]
+
+
+def test_a_call_for_something_to_be_done_is_an_appeal_not_a_phone_call(coder):
+    _, events = coder.code_text("Chile has called for an observer force to be stationed on the Chile-Peru border.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("REQUEST", "CHL", "PER")]

@@ -52,6 +52,10 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token], set[st
     preps: set[str] = set()
     objects: dict[str, Token] = {}
     setting: set[str] = set()
+    # "called for a force to be stationed": the parser makes "for" the mark of the clause after it.
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.dep_ == "mark" and after.lower_ == "for" and after.head.head.i == token.i:
+        preps.add("for")
     for child in token.children:
         dep = child.dep_
         if dep in PREP_DEPS or (dep == "advmod" and child.lower_ in PARTICLES):
