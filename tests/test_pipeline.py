@@ -1059,3 +1059,9 @@ def test_a_call_for_something_to_be_done_is_an_appeal_not_a_phone_call(coder):
     _, events = coder.code_text("Chile has called for an observer force to be stationed on the Chile-Peru border.",
                                 date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("REQUEST", "CHL", "PER")]
+
+
+def test_a_gerund_the_parser_coordinates_with_a_denial_is_still_denied(coder):
+    _, events = coder.code_text("A Chilean businessman has denied accusations of espionage and attempting to "
+                                "overthrow the Peruvian government.", date="2024-05-06")
+    assert [(e.trigger.text, e.modality) for e in events] == [("overthrow", "negated")]

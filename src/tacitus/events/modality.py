@@ -134,11 +134,11 @@ def modality(trigger: Token) -> str:
     if question is not None:
         chain = chain[:question + 1]
     # The verbs whose meaning bears on the trigger: not one it is coordinated with ("has been threatening the Kurds
-    # and in 2018 invaded Afrin"), whose auxiliaries and negation it shares but not its sense. A bare infinitive
-    # coordinated with a finite verb is the parser's slip for one coordinated with that verb's complement ("wants to
-    # prevent ..., and reassert its role").
+    # and in 2018 invaded Afrin"), whose auxiliaries and negation it shares but not its sense. A bare infinitive or
+    # a gerund coordinated with another form is the parser's slip for one coordinated with that verb's complement
+    # ("wants to prevent ..., and reassert its role", "denied accusations of espionage and attempting to").
     governing = {tok.i for k, tok in enumerate(chain) if k > 0 and (
-        chain[k - 1].dep_ != "conj" or (chain[k - 1].tag_ == "VB" and tok.tag_ != "VB"))}
+        chain[k - 1].dep_ != "conj" or (chain[k - 1].tag_ in ("VB", "VBG") and tok.tag_ != chain[k - 1].tag_))}
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids) or _none_of(tok):
