@@ -510,8 +510,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
     wishes = {m.token.i: _wished(m.token) for m in matches}
     wishers = {wish[0].i for wish in wishes.values() if wish is not None}
     # "refused to withdraw": the refusal is recorded by what was refused (recorded_code), not as the verb's own.
-    refusers = {refusal_verb(m.token).i for m in matches
-                if refusal_verb(m.token) is not None and not m.entry.cameo.startswith(STATEMENT_ROOT)}
+    refusers = {verb.i for m in matches
+                if (verb := refusal_verb(m.token)) is not None and not m.entry.cameo.startswith(STATEMENT_ROOT)}
     for match in matches:
         token, entry = match.token, match.entry
         if token.i in wishers or (token.i in refusers and not entry.object):
