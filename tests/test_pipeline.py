@@ -1065,3 +1065,28 @@ def test_a_gerund_the_parser_coordinates_with_a_denial_is_still_denied(coder):
     _, events = coder.code_text("A Chilean businessman has denied accusations of espionage and attempting to "
                                 "overthrow the Peruvian government.", date="2024-05-06")
     assert [(e.trigger.text, e.modality) for e in events] == [("overthrow", "negated")]
+
+
+def test_what_a_protest_of_protests_is_its_target(coder):
+    _, events = coder.code_text("Chilean students began a hunger strike in protest of the Peruvian government's "
+                                "decision to close the border.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("PROTEST", "CHLEDU", "PERGOV")]
+
+
+def test_regions_the_news_calls_by_their_english_names_are_places_of_their_country(coder):
+    _, events = coder.code_text("Rebels ambushed government troops in Tigray on Monday.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code, e.location["name"], e.location["country"]) for e in events] == [
+        ("ETHREB", "ETHMIL", "Tigray", "ETH")]
+
+
+def test_the_demonym_of_a_region_is_its_countrys(coder):
+    _, events = coder.code_text("Chechen rebels ambushed a police convoy on Monday.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("RUSREB", "RUSCOP")]
+
+
+def test_agents_a_place_name_qualifies_are_of_its_country(coder):
+    _, events = coder.code_text("Arica rebels ambushed government troops on Monday.", date="2024-05-06")
+    assert [(e.source[0].text, e.source[0].code, e.target[0].code) for e in events] == [
+        ("Arica rebels", "CHLREB", "CHLMIL")]
+    _, events = coder.code_text("Gunmen shot dead an anti-Peru journalist on Monday.", date="2024-05-06")
+    assert all(a.country != "PER" for e in events for a in e.target)

@@ -160,6 +160,17 @@ def main() -> int:
             continue
         r["altnames"] = names(r["altnames"].split("|") if r["altnames"] else [], [e["name"]])
 
+    # Regions the news calls by an English name where the lists above give only the local one ("Chechenskaya
+    # Respublika" is Chechnya): the English name becomes the entry's own, the local one an alternate.
+    for e in csv.DictReader(open(DATA / "english_names.tsv", encoding="utf-8"), delimiter="\t"):
+        r = by_name.get((e["entry"], e["country"]))
+        if r is None:
+            print(f"english_names.tsv: no entry {e['entry']!r} in {e['country']}", file=sys.stderr)
+            continue
+        local = [r["name"], r["asciiname"]]
+        r["name"] = r["asciiname"] = e["name"]
+        r["altnames"] = names(local, r["altnames"].split("|") if r["altnames"] else [], e["altnames"].split("|"))
+
     out = DATA / "gazetteer.tsv"
     with open(out, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")

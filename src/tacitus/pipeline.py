@@ -270,6 +270,7 @@ class Coder:
         if article.date is None and self._infer_publication_date(article, doc, mentions):
             mentions = self.resolver(doc, article.date, skimmed.index_of)
         places = self.places.places(doc, mentions)
+        mentions = self.places.qualify(doc, mentions, places)
 
         def place_of(trigger):
             p = self.places.stated_place(trigger, places)

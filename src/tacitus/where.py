@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tacitus.actors.resolve import POSSESSIVE, proper_names
 from tacitus.events.roles import is_content_clause
@@ -83,8 +83,9 @@ class PlaceResolver:
 
     # ---------------------------------------------------------------- finding mentions
 
-    def _spans(self, doc, blocked: set[int]) -> list[tuple[int, int, list[Entry]]]:
-        """(start, end, candidates) of every place name in the doc, longest match first, no overlaps."""
+    def _spans(self, doc, blocked: set[int], naming: set[int]) -> list[tuple[int, int, list[Entry]]]:
+        """(start, end, candidates) of every place name in the doc, longest match first, no overlaps. `naming`:
+        the starts of agents a place name before them may qualify."""
         g = self.gazetteer
         taken = set(blocked)
         found = []
@@ -101,13 +102,23 @@ class PlaceResolver:
                 if any(k in taken for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
                     continue
                 entries = g.lookup(doc[i:j].text)
-                if entries and self._plausible(doc, i, j, entries):
+                if entries and (self._plausible(doc, i, j, entries) or self._names_agent(doc, i, j, naming, entries)):
                     found.append((i, j, entries))
                     taken.update(range(i, j))
                     i = j - 1
                     break
             i += 1
         return sorted(found)
+
+    @staticmethod
+    def _names_agent(doc, start: int, end: int, naming: set[int], entries: list[Entry]) -> bool:
+        """A place name qualifying the agent after it: "Idlib rebels", "Tigray forces" (the tagger may call the
+        name an adjective: then only a place big enough to be meant)."""
+        last = doc[end - 1]
+        if start > 0 and doc[start - 1].text == "-":  # an "anti-Syria journalist" is not Syrian
+            return False
+        return end in naming and last.head.i >= end and (last.pos_ == "PROPN" or any(
+            e.feature in ("country", "adm1", "capital", "site") or e.population >= 100_000 for e in entries))
 
     def _plausible(self, doc, start: int, end: int, entries: list[Entry]) -> bool:
         """Whether a gazetteer name is a place here: the words around make it one, or it is a proper noun
@@ -201,7 +212,8 @@ class PlaceResolver:
 
     def places(self, doc, mentions) -> list[Place]:
         """Every place mention of the doc, each resolved to one gazetteer entry."""
-        spans = self._spans(doc, self._blocked(doc, mentions))
+        naming = self._unplaced_agents(mentions)
+        spans = self._spans(doc, self._blocked(doc, mentions), naming)
         actors = Counter(a.country for m in mentions for a in m.actors if a.country)
         named = Counter(entries[0].country for _, _, entries in spans
                         if entries[0].country and len({e.country for e in entries}) == 1)
@@ -217,10 +229,29 @@ class PlaceResolver:
                 others = named - Counter([p.country])
                 p = self._choose(doc, s, e, entries, actors, others, adm1s - {p.id, p.parent}, province_words)
             span = doc[s:e]
-            if self._stray(doc, s, e, p, actors, named):
+            if self._stray(doc, s, e, p, actors, named) and not self._names_agent(doc, s, e, naming, [p]):
                 continue
             out.append(Place(span.text, (span.start_char, span.end_char), s, e, p))
         return out
+
+    @staticmethod
+    def _unplaced_agents(mentions) -> dict[int, object]:
+        """Agent mentions of no country ("rebels", "forces"), by their first token."""
+        return {m.start: m for m in mentions if m.kind == "agent" and not any(a.country for a in m.actors)}
+
+    def qualify(self, doc, mentions: list, places: list[Place]) -> list:
+        """Agents a place name qualifies are of its country: "Idlib rebels", "Tigray forces" (the mention then
+        spans both)."""
+        naming = self._unplaced_agents(mentions)
+        by_start = {}
+        for p in places:
+            if p.entry.country and self._names_agent(doc, p.start, p.end, naming, [p.entry]):
+                m = naming[p.end]
+                country, text, span = p.entry.country, doc[p.start:m.end].text, (p.span[0], m.end_char)
+                actors = [replace(a, text=text, span=span, country=country, code=country + (a.sector or ""))
+                          if a.code == a.sector else a for a in m.actors]
+                by_start[m.start] = replace(m, start=p.start, start_char=p.span[0], text=text, actors=actors)
+        return [by_start.get(m.start, m) for m in mentions]
 
     def _stray(self, doc, start, end, entry: Entry, actors: Counter, named: Counter) -> bool:
         """A town or province in a country the article has nothing else to do with, that no place phrase

@@ -628,7 +628,8 @@ def _fold_protest_purposes(candidates: list[Candidate], index: MentionIndex) -> 
                 continue
             dropped |= {id(c) for c in candidates if c.trigger.i == protest.i}
             if all(not x.text for x in act.target):
-                roles = verb_roles(protest, index) if protest.pos_ == "VERB" else noun_roles(protest, index)
+                # "in protest of X's refusal": "of" names what is protested
+                roles = verb_roles(protest, index) if protest.pos_ == "VERB" else noun_roles(protest, index, "of")
                 source = {x.code for x in act.source}
                 named = [x for x in _actors(roles.target) if x.code not in source]
                 act.target = _localise(named, act.source, state=True) if named else act.target
