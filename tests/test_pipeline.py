@@ -1090,3 +1090,10 @@ def test_agents_a_place_name_qualifies_are_of_its_country(coder):
         ("Arica rebels", "CHLREB", "CHLMIL")]
     _, events = coder.code_text("Gunmen shot dead an anti-Peru journalist on Monday.", date="2024-05-06")
     assert all(a.country != "PER" for e in events for a in e.target)
+
+
+def test_people_a_place_phrase_qualifies_are_of_its_country(coder):
+    _, events = coder.code_text("Chile will send food aid to refugees fleeing the fighting in Peru.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHL", "PERREF")]
+    _, events = coder.code_text("Civilians living in Arica accused the Peruvian army of looting.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLCVL", "PERMIL")]

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tacitus.actors.resolve import POSSESSIVE, proper_names
+from tacitus.events.extract import DOMESTIC_SECTORS
 from tacitus.events.roles import is_content_clause
 from tacitus.places import OF_PLACE, Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
@@ -72,6 +73,35 @@ def _importance(e: Entry) -> float:
 
 def _feature(e: Entry) -> str:
     return "city" if e.feature == "capital" else e.feature
+
+
+# Verbs of people leaving a place: "refugees fleeing Syria" are from it, refugees living somewhere need not be.
+LEAVING_VERBS = {"flee", "escape", "leave"}
+
+
+def _phrase_place(noun, at_root: dict) -> Place | None:
+    """The place of a phrase on `noun` or on the participle or clause after it: "rebels in Chechnya", "refugees
+    from Liberia", "civilians living in Idlib", "refugees fleeing the war in Liberia"."""
+    refugees = noun.lemma_.lower() == "refugee"
+    # "met rebel leaders in Geneva": after its verb, the parser may hang the verb's place on the noun
+    within = noun.dep_ in ("nsubj", "nsubjpass")
+    for head in [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")]:
+        leaving = head.lemma_.lower() in LEAVING_VERBS
+        for child in head.children:
+            prep = child.lower_ if child.dep_ == "prep" else None
+            if prep == "from" or prep in ("in", "inside") and (within or head is not noun) and (leaving or not refugees):
+                found = next((at_root[c.i] for c in child.children if c.dep_ == "pobj" and c.i in at_root), None)
+                if found is not None:
+                    return found
+            if leaving and child.dep_ in ("dobj", "obj") and child.i in at_root:
+                return at_root[child.i]
+    return None
+
+
+def _of_country(actors: list, country: str, sectors: set[str] | None = None, **changes) -> list:
+    """Actors of no country made `country`'s (only those of `sectors`, when given)."""
+    return [replace(a, country=country, code=country + (a.sector or ""), **changes)
+            if a.code == a.sector and (sectors is None or a.sector in sectors) else a for a in actors]
 
 
 class PlaceResolver:
@@ -240,17 +270,21 @@ class PlaceResolver:
         return {m.start: m for m in mentions if m.kind == "agent" and not any(a.country for a in m.actors)}
 
     def qualify(self, doc, mentions: list, places: list[Place]) -> list:
-        """Agents a place name qualifies are of its country: "Idlib rebels", "Tigray forces" (the mention then
-        spans both)."""
+        """Agents of no country a place qualifies are of the place's country: a name before them ("Idlib rebels",
+        "Tigray forces": the mention then spans both), or, for the country's own people (not its state), a place
+        phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia")."""
         naming = self._unplaced_agents(mentions)
+        at_root = {doc[p.start:p.end].root.i: p for p in places if p.entry.country}
         by_start = {}
-        for p in places:
-            if p.entry.country and self._names_agent(doc, p.start, p.end, naming, [p.entry]):
-                m = naming[p.end]
-                country, text, span = p.entry.country, doc[p.start:m.end].text, (p.span[0], m.end_char)
-                actors = [replace(a, text=text, span=span, country=country, code=country + (a.sector or ""))
-                          if a.code == a.sector else a for a in m.actors]
-                by_start[m.start] = replace(m, start=p.start, start_char=p.span[0], text=text, actors=actors)
+        for m in naming.values():
+            p = next((p for p in at_root.values() if self._names_agent(doc, p.start, p.end, naming, [p.entry])
+                      and p.end == m.start), None)
+            if p is not None:
+                text, span = doc[p.start:m.end].text, (p.span[0], m.end_char)
+                by_start[m.start] = replace(m, start=p.start, start_char=p.span[0], text=text,
+                                            actors=_of_country(m.actors, p.entry.country, text=text, span=span))
+            elif (p := _phrase_place(doc[m.start:m.end].root, at_root)) is not None:
+                by_start[m.start] = replace(m, actors=_of_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
         return [by_start.get(m.start, m) for m in mentions]
 
     def _stray(self, doc, start, end, entry: Entry, actors: Counter, named: Counter) -> bool:
