@@ -1097,3 +1097,18 @@ def test_people_a_place_phrase_qualifies_are_of_its_country(coder):
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHL", "PERREF")]
     _, events = coder.code_text("Civilians living in Arica accused the Peruvian army of looting.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLCVL", "PERMIL")]
+
+
+def test_people_from_a_place_are_its_civilians(coder):
+    _, events = coder.code_text("A man from Peru was detained in Santiago on suspicion of espionage.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].text, e.target[0].code) for e in events] == [
+        ("CHL", "man from Peru", "PERCVL")]
+
+
+def test_an_arrest_officials_report_with_no_one_named_is_their_states(coder):
+    _, events = coder.code_text("Chilean prosecutors said a Peruvian journalist was detained on Friday.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "CHL", "PERMED")]
+    _, events = coder.code_text("Amnesty International said a Peruvian journalist was detained on Friday.",
+                                date="2024-05-06")
+    assert events == []

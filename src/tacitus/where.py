@@ -11,11 +11,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from tacitus.actors.resolve import POSSESSIVE, proper_names
+from tacitus.actors.resolve import POSSESSIVE, Mention, proper_names
 from tacitus.events.extract import DOMESTIC_SECTORS
 from tacitus.events.roles import is_content_clause
 from tacitus.places import OF_PLACE, Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
+from tacitus.records import Actor
 
 # Prepositions that put an event at a place, best first ("in Sochi" before "to Moscow").
 WHERE_PREPS = ("in", "at", "near", "outside", "inside", "across", "over", "throughout", "around", "within",
@@ -75,6 +76,8 @@ def _feature(e: Entry) -> str:
     return "city" if e.feature == "capital" else e.feature
 
 
+# Words for people that are actors only with a place they come from ("a man from China").
+PEOPLE_NOUNS = {"man", "woman", "person", "people", "national", "native", "boy", "girl"}
 # Verbs of people leaving a place: "refugees fleeing Syria" are from it, refugees living somewhere need not be.
 LEAVING_VERBS = {"flee", "escape", "leave"}
 
@@ -285,7 +288,28 @@ class PlaceResolver:
                                             actors=_of_country(m.actors, p.entry.country, text=text, span=span))
             elif (p := _phrase_place(doc[m.start:m.end].root, at_root)) is not None:
                 by_start[m.start] = replace(m, actors=_of_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
-        return [by_start.get(m.start, m) for m in mentions]
+        return sorted([by_start.get(m.start, m) for m in mentions] + self._people_from(doc, mentions, at_root),
+                      key=lambda m: m.start)
+
+    @staticmethod
+    def _people_from(doc, mentions: list, at_root: dict) -> list:
+        """"A man from China", "two women from Idlib": civilians of the place's country. (Alone, such words are
+        no actor: "a man" may be anyone.)"""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for t in doc:
+            if t.lemma_.lower() not in PEOPLE_NOUNS or t.pos_ != "NOUN" or t.i in taken:
+                continue
+            prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            place = prep is not None and next((at_root[c.i] for c in prep.children if c.dep_ == "pobj"
+                                               and c.i in at_root), None)
+            if place:
+                span = doc[t.i:place.end]
+                country = place.entry.country
+                out.append(Mention(t.i, place.end, span.start_char, span.end_char, span.text,
+                                   [Actor(span.text, (span.start_char, span.end_char), country + "CVL", country,
+                                          "CVL", None)], "agent"))
+        return out
 
     def _stray(self, doc, start, end, entry: Entry, actors: Counter, named: Counter) -> bool:
         """A town or province in a country the article has nothing else to do with, that no place phrase

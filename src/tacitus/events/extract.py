@@ -207,6 +207,8 @@ FORCE_ROOTS = {"18", "19", "20"}
 STATE_ACTS = {"172", "173", "174"}
 # Whatever code the lexicon gives an arrest ("arrested a journalist" is 175), no one but the authorities makes one.
 ARREST_VERBS = {"arrest", "detain", "jail", "imprison"}
+# Those whose word on an arrest speaks for the state that made it.
+OFFICIAL_SECTORS = {"GOV", "COP", "JUD", "MIL", "SPY"}
 
 
 def _nameless_means(noun: Token) -> bool:
@@ -230,12 +232,17 @@ def _authorless(verb: Token) -> bool:
     return bool(subjects) and bool(means) and all(_nameless_means(g) for g in means)
 
 
-def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place) -> list:
+def _implied_source(entry: TriggerEntry, trigger: Token, target: list, place, reporters: list) -> list:
     """The side of the place an act of force by no one named happens in or comes from ("rockets were fired at
-    Israel from Gaza"), or the authorities of the place an arrest or ban is made in."""
-    if place is None or not (entry.cameo[:2] in FORCE_ROOTS or entry.cameo[:3] in STATE_ACTS
-                             or trigger.lemma_.lower() in ARREST_VERBS) \
-            or not _authorless(trigger) or _destination(trigger, place[2]):
+    Israel from Gaza"), or the authorities of the place an arrest or ban is made in, or else of the country
+    whose officials report it ("Taiwan prosecutors said a man was detained")."""
+    state_act = entry.cameo[:3] in STATE_ACTS or trigger.lemma_.lower() in ARREST_VERBS
+    if not (entry.cameo[:2] in FORCE_ROOTS or state_act) or not _authorless(trigger):
+        return []
+    if place is None:
+        officials = {a.country for a in reporters if a.country and a.sector in OFFICIAL_SECTORS}
+        return [_unnamed(officials.pop())] if state_act and len(officials) == 1 else []
+    if _destination(trigger, place[2]):
         return []
     iso3, text, span = place
     return [_unnamed(iso3, text=text, span=span)]
@@ -576,7 +583,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             target = _implied_target(entry, token, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
-            source = _implied_source(entry, token, target, place)
+            source = _implied_source(entry, token, target, place, _actors(reported_by(token, sentence, index)))
             target = _localise(target, source, state=True)  # "soldiers were killed in Kabul": Afghan soldiers
         if not source or not target:
             continue
