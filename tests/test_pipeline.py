@@ -1112,3 +1112,8 @@ def test_an_arrest_officials_report_with_no_one_named_is_their_states(coder):
     _, events = coder.code_text("Amnesty International said a Peruvian journalist was detained on Friday.",
                                 date="2024-05-06")
     assert events == []
+
+
+def test_people_released_are_released_whoever_they_are(coder):
+    _, events = coder.code_text("Peruvian rebels released two Chilean engineers on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0841", "PERREB", "CHL")]
