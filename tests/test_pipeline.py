@@ -1115,5 +1115,5 @@ def test_an_arrest_officials_report_with_no_one_named_is_their_states(coder):
 
 
 def test_people_released_are_released_whoever_they_are(coder):
-    _, events = coder.code_text("Peruvian rebels released two Chilean engineers on Monday.", date="2024-05-06")
-    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0841", "PERREB", "CHL")]
+    _, events = coder.code_text("Gunmen released two priests in Lima on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0841", "PERUAF", "PERREL")]
