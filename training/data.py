@@ -173,14 +173,10 @@ def load_intercoder(data: Path, weight: float) -> list[Pair]:
     return pairs
 
 
-def load_conflibert_none(data: Path, weight: float) -> list[Pair]:
-    """ConfliBERT sentences of penta class 0 (statements: no PLOVER event) whose token tags mark
-    a source and a target: NONE pairs."""
-    sentences = []
-    with open(data / "gold/conflibert/cameo_class_train.tsv", newline="", encoding="utf-8") as f:
-        for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(r) >= 2 and r[-1].strip().isdigit():
-                sentences.append(("\t".join(r[:-1]), int(r[-1])))
+def load_conflibert_transfer(data: Path) -> list[Pair]:
+    """Unlabelled pairs for distillation: the ConfliBERT training sentences whose token tags mark a
+    source and a target, each pair in both directions (label NONE, weight 0: only the teacher's
+    scores are learnt from them)."""
     blocks, cur = [], []
     for line in (data / "gold/conflibert/cameo_ner_train.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -192,30 +188,23 @@ def load_conflibert_none(data: Path, weight: float) -> list[Pair]:
         cur.append((token, tag))
     if cur:
         blocks.append(cur)
-    # The tag file holds fewer sentences than the class file: match them by their words.
-    by_words = {norm(" ".join(t for t, _ in tokens)).replace(" ", ""): tokens for tokens in blocks}
     pairs = []
-    for text, penta in sentences:
-        tokens = by_words.get(norm(text).replace(" ", ""))
-        if penta != 0 or tokens is None:
-            continue
-        at, spans = 0, {}
-        ok = True
+    for tokens in blocks:
+        text, spans = "", {}
         for token, tag in tokens:
-            pos = text.find(token, at)
-            if pos < 0:
-                ok = False
-                break
-            at = pos + len(token)
+            # Rebuilt with a space between tokens except before punctuation that closes up.
+            pos = len(text) + (1 if text and token not in (",", ".", ";", ":", "'s", ")", "?", "!", "%") else 0)
+            text = text + " " * (pos - len(text)) + token
             kind = tag[2:] if tag[:2] in ("B-", "I-") else None
             if kind in ("S", "T"):
                 if tag.startswith("B-") and kind not in spans:
-                    spans[kind] = [pos, at]
-                elif kind in spans and spans[kind][1] >= pos - 2:
-                    spans[kind][1] = at
-        if ok and "S" in spans and "T" in spans:
-            pairs.append(Pair(text, tuple(spans["S"]), tuple(spans["T"]), "NONE", weight, "conflibert-none",
-                              norm(text)))
+                    spans[kind] = [pos, pos + len(token)]
+                elif kind in spans and spans[kind][1] >= pos - 1:
+                    spans[kind][1] = pos + len(token)
+        if "S" in spans and "T" in spans and spans["S"] != spans["T"]:
+            group = norm(text)
+            s, t = tuple(spans["S"]), tuple(spans["T"])
+            pairs += [Pair(text, s, t, "NONE", 0.0, "transfer", group), Pair(text, t, s, "NONE", 0.0, "transfer", group)]
     return pairs
 
 

@@ -9,6 +9,10 @@ per output column, activations per token: see quantize); (4) the quantised model
 the runtime classifier on the two check sets, which are never trained on, beside the fp32 export;
 (5) config.json and MODEL_CARD.md. Checkpoints stay under --work (/tmp).
 
+--layers N trains a smaller encoder (its lowest N layers), faster to run; --distil first trains a six-layer
+teacher and has the smaller model learn its scores too, on the training pairs and on unlabelled ConfliBERT
+pairs. Neither is the shipped model: see benchmarks/README.md for what they reach.
+
 --from-fp32 skips (2): it quantises the fp32 export left in --work (model-fp32.onnx, with the
 cv.json and final.json of its run). --fp32-from-int8 MODEL first rebuilds that export from a model
 quantised with `--quantisation weights` (such as the model.onnx shipped before per-token
@@ -82,9 +86,12 @@ class PairModel(nn.Module):
         return self.head(self.dropout(torch.cat([mean, src, tgt], dim=-1)))
 
 
-def build_model(base: Path, tok, n_labels: int):
+def build_model(base: Path, tok, n_labels: int, layers: int = 0):
     from transformers import AutoModel
     encoder = AutoModel.from_pretrained(str(base))
+    if layers:  # keep the lowest layers: the upper ones matter least once fine-tuned
+        encoder.encoder.layer = encoder.encoder.layer[:layers]
+        encoder.config.num_hidden_layers = layers
     old = encoder.get_input_embeddings().weight.shape[0]
     encoder.resize_token_embeddings(tok.get_vocab_size())
     emb = encoder.get_input_embeddings().weight
@@ -101,16 +108,19 @@ def tensors(encoder: Encoder, pairs):
     return torch.from_numpy(ids), torch.from_numpy(mask)
 
 
-def train(pairs, args, tok, labels, seed: int, log=print):
+def train(pairs, args, tok, labels, seed: int, log=print, layers: int | None = None, teacher: np.ndarray | None = None):
+    """Fine-tune on `pairs` (cross-entropy on their labels, by weight). With `teacher` (its logits for every
+    pair), the model also learns the teacher's scores at temperature args.distil_temperature: pairs of
+    weight 0 are learnt from those alone."""
     seed_all(seed)
-    model = build_model(base_model_dir(), tok, len(labels))
+    model = build_model(base_model_dir(), tok, len(labels), args.layers if layers is None else layers)
     enc = Encoder(tok, args.max_len)
     index = {l: i for i, l in enumerate(labels)}
     y = torch.tensor([index[p.label] for p in pairs])
     w = torch.tensor([p.weight for p in pairs], dtype=torch.float32)
-    counts = Counter(p.label for p in pairs)
+    counts = Counter(p.label for p in pairs if p.weight > 0)
     class_w = torch.tensor([(max(counts.values()) / counts[l]) ** 0.5 if counts[l] else 1.0 for l in labels])
-    class_w = class_w / class_w[y].mean()
+    class_w = class_w / class_w[y[w > 0]].mean()
     head_params = list(model.head.parameters())
     enc_params = [p for n, p in model.named_parameters() if not n.startswith("head.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": args.lr}, {"params": head_params, "lr": args.head_lr}],
@@ -120,6 +130,7 @@ def train(pairs, args, tok, labels, seed: int, log=print):
     warm = max(1, int(0.06 * total))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
     loss_fn = nn.CrossEntropyLoss(weight=class_w, reduction="none", label_smoothing=args.smoothing)
+    soft = None if teacher is None else torch.softmax(torch.from_numpy(teacher) / args.distil_temperature, -1)
     rng = np.random.default_rng(seed)
     model.train()
     for epoch in range(args.epochs):
@@ -135,7 +146,11 @@ def train(pairs, args, tok, labels, seed: int, log=print):
         for b in batches:
             ids, mask = tensors(enc, [pairs[i] for i in b])
             logits = model(ids, mask)
-            loss = (loss_fn(logits, y[b]) * w[b]).sum() / w[b].sum()
+            loss = (loss_fn(logits, y[b]) * w[b]).sum() / w[b].sum().clamp(min=1e-6)
+            if soft is not None:
+                t = args.distil_temperature
+                kl = nn.functional.kl_div(torch.log_softmax(logits / t, -1), soft[b], reduction="batchmean")
+                loss = loss + args.distil_weight * t * t * kl
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -145,6 +160,20 @@ def train(pairs, args, tok, labels, seed: int, log=print):
         log(f"  epoch {epoch + 1}/{args.epochs} loss {run / len(pairs):.4f} ({time.time() - t0:.0f}s)")
     model.eval()
     return model
+
+
+def fit(pairs, args, tok, labels, seed: int, transfer: list, log=print):
+    """The model trained on `pairs`: directly, or with --distil a teacher of all six layers first, whose
+    scores on `pairs` and on the unlabelled `transfer` pairs the smaller model then learns as well."""
+    if not args.distil:
+        return train(pairs, args, tok, labels, seed, log)
+    log("  teacher (six layers)")
+    teacher = train(pairs, args, tok, labels, seed, log, layers=0)
+    pairs = pairs + transfer
+    logits = predict_logits(teacher, tok, pairs, args.max_len)
+    del teacher
+    log(f"  student ({args.layers or 6} layers), {len(transfer)} transfer pairs")
+    return train(pairs, args, tok, labels, seed, log, teacher=logits)
 
 
 @torch.no_grad()
@@ -385,6 +414,11 @@ def main(argv=None) -> int:
     ap.add_argument("--fp32-from-int8", type=Path, default=None, metavar="MODEL",
                     help="skip training: rebuild --work/model-fp32.onnx from MODEL (int8 weights, "
                          "--quantisation weights), then as --from-fp32")
+    ap.add_argument("--layers", type=int, default=0, help="keep only the lowest N encoder layers (0: all six)")
+    ap.add_argument("--distil", action="store_true",
+                    help="train a six-layer teacher first and distil it (with unlabelled ConfliBERT pairs) into --layers")
+    ap.add_argument("--distil-temperature", type=float, default=2.0)
+    ap.add_argument("--distil-weight", type=float, default=1.0)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-4)
@@ -423,8 +457,10 @@ def main(argv=None) -> int:
     log(f"pairs coding imposed sanctions as COERCE: {len(relabelled)} "
         f"({'trained as SANCTION' if args.sanctions_as_sanction else 'kept'})")
     extra = extras(args, args.data, check | {p.group for p in plv})
+    transfer = [p for p in D.load_conflibert_transfer(args.data) if p.group not in check] if args.distil else []
     if args.limit:
         plv, extra = plv[::max(1, len(plv) // args.limit)][:args.limit], extra[:args.limit // 4]
+        transfer = transfer[:args.limit]
     log(f"plv_train pairs {len(plv)} (left out as check-set sentences: {len(leaked)}); extra pairs {len(extra)}: "
         f"{dict(Counter(p.origin for p in extra))}")
 
@@ -438,7 +474,7 @@ def main(argv=None) -> int:
             te = [i for i, k in enumerate(fold) if k == f]
             train_pairs = tr + D.swapped_negatives(tr, args.swapped_weight, args.swapped_every) + extra
             log(f"fold {f + 1}/{args.folds}: train {len(train_pairs)} test {len(te)}")
-            model = train(train_pairs, args, tok, labels, args.seed + f, log)
+            model = fit(train_pairs, args, tok, labels, args.seed + f, transfer, log)
             oof[te] = predict_logits(model, tok, [plv[i] for i in te], args.max_len)
             acc = np.mean([labels[j] == plv[i].label for i, j in zip(te, oof[te].argmax(1))])
             log(f"  fold accuracy {acc:.3f}")
@@ -497,7 +533,7 @@ def main(argv=None) -> int:
         args.from_fp32 = True
     if not args.from_fp32:
         log(f"final model: train {len(train_pairs)}")
-        model = train(train_pairs, args, tok, labels, args.seed, log)
+        model = fit(train_pairs, args, tok, labels, args.seed, transfer, log)
         export_onnx(model, tok, fp32, args.max_len)
         final_path.write_text(json.dumps({"seconds": round(time.time() - t_final)}))
         del model
@@ -547,7 +583,7 @@ def main(argv=None) -> int:
     log(f"speed {speed}")
     report = {"cv": cv, "checks": checks, "parity_int8_vs_fp32": parity, "speed": speed,
               "final_train_seconds": final_seconds, "total_seconds": round(time.time() - started),
-              "train_pairs": dict(Counter(p.origin for p in train_pairs)),
+              "train_pairs": dict(Counter(p.origin for p in train_pairs)), "transfer_pairs": len(transfer),
               "train_labels": dict(Counter(p.label for p in train_pairs)),
               "leaked_left_out": len(leaked), "args": {k: str(v) for k, v in vars(args).items()},
               "model_bytes": (args.out / "model.onnx").stat().st_size,
