@@ -1117,3 +1117,10 @@ def test_an_arrest_officials_report_with_no_one_named_is_their_states(coder):
 def test_people_released_are_released_whoever_they_are(coder):
     _, events = coder.code_text("Gunmen released two priests in Lima on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0841", "PERUAF", "PERREL")]
+
+
+def test_people_seized_are_detained_by_a_state_and_abducted_by_anyone_else(coder):
+    _, events = coder.code_text("Two Chilean journalists were captured by Peruvian rebels on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("181", "PERREB", "CHLMED")]
+    _, events = coder.code_text("Peruvian police seized two Chilean journalists on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "PERCOP", "CHLMED")]

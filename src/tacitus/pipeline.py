@@ -14,7 +14,7 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import (AGREE_ROOT, Candidate, agreement_not_reached, agreement_reached, extract_events,
-                                    intent_code, recorded_code)
+                                    intent_code, people_seized, recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.roles import undergone
@@ -310,11 +310,12 @@ class Coder:
             # sentence as saying, nor is a verb of meeting, which the model reads by what was met about ("had met
             # Turkey's foreign minister to clarify": no refusal): it may drop the event but not recode it.
             firm = c.entry.curated_phrase or c.trigger.dep_ == "pcomp" or (
-                c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS) or agreement_reached(c)
+                c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS) or agreement_reached(c) or people_seized(c)
             cameo, confidence = combine(c.cameo, prediction, firm=firm)
             if cameo is not None and cameo[:2] != c.cameo[:2] and any(
                     root == cameo[:2] for i, root in roots[c.sentence_index].items() if i != c.trigger.i):
-                cameo, confidence = c.cameo, c.confidence  # "backed Moscow ... had demanded Assad resign": the model read the other verb
+                # "backed Moscow ... had demanded Assad resign": the model read the other verb
+                cameo, confidence = c.cameo, c.confidence
             # The model reads "will" and "would" as intent to cooperate; but force announced is a threat ("would
             # attack their launch sites"), and a supposition no intent at all ("a US pullout would leave ...").
             if cameo is not None and cameo[:2] == AGREE_ROOT != c.cameo[:2] and (c.modality == "hypothetical" or (

@@ -92,7 +92,8 @@ def _phrase_place(noun, at_root: dict) -> Place | None:
         leaving = head.lemma_.lower() in LEAVING_VERBS
         for child in head.children:
             prep = child.lower_ if child.dep_ == "prep" else None
-            if prep == "from" or prep in ("in", "inside") and (within or head is not noun) and (leaving or not refugees):
+            if prep == "from" or (prep in ("in", "inside") and (within or head is not noun)
+                                  and (leaving or not refugees)):
                 found = next((at_root[c.i] for c in child.children if c.dep_ == "pobj" and c.i in at_root), None)
                 if found is not None:
                     return found

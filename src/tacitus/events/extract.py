@@ -374,6 +374,34 @@ def agreement_not_reached(c: Candidate) -> bool:
     return c.modality == "negated" and _of_agreement(c)
 
 
+# People seized: by the state a detention (173), by anyone else an abduction (181), not the seizure of property
+# (171) the lexicon gives "capture" and "seize" for what they take.
+SEIZING_VERBS = {"capture", "seize", "snatch", "grab"}
+DETENTION, ABDUCTION = "173", "181"
+OFFICIAL_OR_STATE = STATE_SECTORS | {"COP", "JUD", "SPY"}
+
+
+def _seizure_of_people(trigger: Token, source: list, target: list) -> str | None:
+    """The code of a seizure whose patient is the target's people ("captured two journalists", "Cantlie was
+    captured by Isis"), not what they hold ("captured positions held by Isis") nor a place ("captured Raqqa")."""
+    if trigger.lemma_.lower() not in SEIZING_VERBS or trigger.pos_ != "VERB":
+        return None
+    patient = next((c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if patient is None and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        patient = trigger.head  # "the journalist captured by Islamic State"
+    # The patient is the target's mention: people (a sector, or a common noun: "two British men"), not a place.
+    if patient is None or not all((a.sector or patient.pos_ == "NOUN") and a.span
+                                  and a.span[0] <= patient.idx < a.span[1] for a in target):
+        return None
+    state = all(a.sector in OFFICIAL_OR_STATE or (a.country and a.code == a.country) for a in source)
+    return DETENTION if state else ABDUCTION
+
+
+def people_seized(c: Candidate) -> bool:
+    """Whether the rules coded the candidate as people seized: the model reads such seizures as force."""
+    return c.cameo != c.entry.cameo and c.trigger.lemma_.lower() in SEIZING_VERBS
+
+
 def agreement_reached(c: Candidate) -> bool:
     """"Russia and Turkey agree on a plan", "reached a consensus": PLOVER's AGREE, however cooperative the rest."""
     return c.modality != "negated" and _of_agreement(c)
@@ -603,7 +631,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
             source=source, target=target, modality=mood,
             reported_by=_actors(reported_by(token, sentence, index)),
-            confidence=_confidence(entry, roles, source, target)))
+            confidence=_confidence(entry, roles, source, target),
+            cameo=_seizure_of_people(token, source, target) or entry.cameo))
     candidates = _fold_protest_purposes(candidates, index)
     coded = {c.trigger.i for c in candidates}
     return [c for c in candidates if not _content_of(c.trigger, coded)]
