@@ -1124,3 +1124,8 @@ def test_people_seized_are_detained_by_a_state_and_abducted_by_anyone_else(coder
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("181", "PERREB", "CHLMED")]
     _, events = coder.code_text("Peruvian police seized two Chilean journalists on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "PERCOP", "CHLMED")]
+
+
+def test_troops_withdrawn_from_a_country_retreat_from_it(coder):
+    _, events = coder.code_text("Chilean officials said their troops had withdrawn from Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0874", "CHLMIL", "PER")]

@@ -929,7 +929,8 @@ def _possessor(noun, at: dict):
     mention = at.get(subject.i) if subject is not None else None
     if mention is None or len(mention.actors) != 1 or not mention.actors[0].country:
         return None
-    return mention if mention.kind in ("country", "capital", "metonym", "demonym") else None
+    # "Bosnian Serbs said their forces", "Russian officials said their troops": any party of a country
+    return mention if mention.kind != "pronoun" else None
 
 
 def _subject(token) -> bool:
