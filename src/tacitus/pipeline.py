@@ -109,6 +109,32 @@ def _without(doc, offset: int, skipped: list[tuple[int, int]]):
     return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
 
 
+def _overruled(c: Candidate, cameo: str, confidence: float, other_roots: set[str]) -> tuple[str, float]:
+    """The code and confidence of a rule candidate after the model's word (`cameo`, `confidence`), where the
+    sentence's structure knows better than the model."""
+    if cameo[:2] != c.cameo[:2] and cameo[:2] in other_roots:
+        return c.cameo, round(c.confidence, 2)  # "backed Moscow ... had demanded Assad resign": it read the other verb
+    # The model reads "will" and "would" as intent to cooperate; but force announced is a threat ("would attack
+    # their launch sites"), and a supposition no intent at all ("a US pullout would leave ...").
+    if cameo[:2] == AGREE_ROOT != c.cameo[:2] and (c.modality == "hypothetical" or (
+            c.modality == "future" and intent_code(c.cameo, c.modality).startswith(THREAT_ROOT))):
+        cameo = c.cameo
+    # A promise the model reads as the act promised ("pledged $10 million in aid" as aid, "vowed to crush the
+    # rebels" as force) is the intent to do it, or the threat.
+    if c.cameo[:2] == AGREE_ROOT != cameo[:2] and c.trigger.lemma_.lower() in PROMISES:
+        cameo = intent_code(cameo, "future")
+    if cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
+            c.modality == "negated" or c.cameo[:2] not in VERBAL_CONFLICT_ROOTS):
+        if c.modality == "negated" and (declined(c.trigger) or agreement_not_reached(c)):
+            c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
+        else:
+            # "held no talks": the model reads "no" as a refusal; and an act done ("would continue to attack",
+            # "acknowledged") is no refusal, whatever else the sentence says. Words of disapproval or demand may be
+            # one (VERBAL_CONFLICT_ROOTS).
+            return c.cameo, round(c.confidence, 2)
+    return cameo, round(confidence, 2)
+
+
 class Coder:
     """Codes articles into events. Services are passed in or built once per process."""
 
@@ -312,30 +338,9 @@ class Coder:
             firm = c.entry.curated_phrase or c.trigger.dep_ == "pcomp" or (
                 c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS) or agreement_reached(c) or people_seized(c)
             cameo, confidence = combine(c.cameo, prediction, firm=firm)
-            if cameo is not None and cameo[:2] != c.cameo[:2] and any(
-                    root == cameo[:2] for i, root in roots[c.sentence_index].items() if i != c.trigger.i):
-                # "backed Moscow ... had demanded Assad resign": the model read the other verb
-                cameo, confidence = c.cameo, c.confidence
-            # The model reads "will" and "would" as intent to cooperate; but force announced is a threat ("would
-            # attack their launch sites"), and a supposition no intent at all ("a US pullout would leave ...").
-            if cameo is not None and cameo[:2] == AGREE_ROOT != c.cameo[:2] and (c.modality == "hypothetical" or (
-                    c.modality == "future" and intent_code(c.cameo, c.modality).startswith(THREAT_ROOT))):
-                cameo = c.cameo
-            # A promise the model reads as the act promised ("pledged $10 million in aid" as aid, "vowed to crush the
-            # rebels" as force) is the intent to do it, or the threat.
-            if cameo is not None and c.cameo[:2] == AGREE_ROOT != cameo[:2] and c.trigger.lemma_.lower() in PROMISES:
-                cameo = intent_code(cameo, "future")
             if cameo is not None:
-                if cameo[:2] == REFUSAL_ROOT != c.cameo[:2] and (
-                        c.modality == "negated" or c.cameo[:2] not in VERBAL_CONFLICT_ROOTS):
-                    if c.modality == "negated" and (declined(c.trigger) or agreement_not_reached(c)):
-                        c.modality = "asserted"  # "would not provide support", "did not agree": the refusal it is
-                    else:
-                        # "held no talks": the model reads "no" as a refusal; and an act done ("would continue to
-                        # attack", "acknowledged") is no refusal, whatever else the sentence says. Words of
-                        # disapproval or demand may be one (VERBAL_CONFLICT_ROOTS).
-                        cameo, confidence = c.cameo, c.confidence
-                c.cameo, c.confidence = cameo, round(confidence, 2)
+                others = {root for i, root in roots[c.sentence_index].items() if i != c.trigger.i}
+                c.cameo, c.confidence = _overruled(c, cameo, confidence, others)
                 kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)
 
