@@ -102,7 +102,7 @@ def _phrase_place(noun, at_root: dict) -> Place | None:
     return None
 
 
-def _of_country(actors: list, country: str, sectors: set[str] | None = None, **changes) -> list:
+def _with_country(actors: list, country: str, sectors: set[str] | None = None, **changes) -> list:
     """Actors of no country made `country`'s (only those of `sectors`, when given)."""
     return [replace(a, country=country, code=country + (a.sector or ""), **changes)
             if a.code == a.sector and (sectors is None or a.sector in sectors) else a for a in actors]
@@ -117,7 +117,7 @@ class PlaceResolver:
 
     # ---------------------------------------------------------------- finding mentions
 
-    def _spans(self, doc, blocked: set[int], naming: set[int]) -> list[tuple[int, int, list[Entry]]]:
+    def _spans(self, doc, blocked: set[int], naming: dict) -> list[tuple[int, int, list[Entry]]]:
         """(start, end, candidates) of every place name in the doc, longest match first, no overlaps. `naming`:
         the starts of agents a place name before them may qualify."""
         g = self.gazetteer
@@ -145,7 +145,7 @@ class PlaceResolver:
         return sorted(found)
 
     @staticmethod
-    def _names_agent(doc, start: int, end: int, naming: set[int], entries: list[Entry]) -> bool:
+    def _names_agent(doc, start: int, end: int, naming: dict, entries: list[Entry]) -> bool:
         """A place name qualifying the agent after it: "Idlib rebels", "Tigray forces" (the tagger may call the
         name an adjective: then only a place big enough to be meant)."""
         last = doc[end - 1]
@@ -269,7 +269,7 @@ class PlaceResolver:
         return out
 
     @staticmethod
-    def _unplaced_agents(mentions) -> dict[int, object]:
+    def _unplaced_agents(mentions) -> dict:
         """Agent mentions of no country ("rebels", "forces"), by their first token."""
         return {m.start: m for m in mentions if m.kind == "agent" and not any(a.country for a in m.actors)}
 
@@ -286,9 +286,9 @@ class PlaceResolver:
             if p is not None:
                 text, span = doc[p.start:m.end].text, (p.span[0], m.end_char)
                 by_start[m.start] = replace(m, start=p.start, start_char=p.span[0], text=text,
-                                            actors=_of_country(m.actors, p.entry.country, text=text, span=span))
+                                            actors=_with_country(m.actors, p.entry.country, text=text, span=span))
             elif (p := _phrase_place(doc[m.start:m.end].root, at_root)) is not None:
-                by_start[m.start] = replace(m, actors=_of_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
+                by_start[m.start] = replace(m, actors=_with_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
         return sorted([by_start.get(m.start, m) for m in mentions] + self._people_from(doc, mentions, at_root),
                       key=lambda m: m.start)
 

@@ -207,7 +207,8 @@ FORCE_ROOTS = {"18", "19", "20"}
 STATE_ACTS = {"172", "173", "174"}
 # Whatever code the lexicon gives an arrest ("arrested a journalist" is 175), no one but the authorities makes one.
 ARREST_VERBS = {"arrest", "detain", "jail", "imprison"}
-# Those whose word on an arrest speaks for the state that made it.
+# The state's own people: their word on an arrest speaks for the state that made it, and people they seize are
+# detained, not abducted.
 OFFICIAL_SECTORS = {"GOV", "COP", "JUD", "MIL", "SPY"}
 
 
@@ -378,7 +379,6 @@ def agreement_not_reached(c: Candidate) -> bool:
 # (171) the lexicon gives "capture" and "seize" for what they take.
 SEIZING_VERBS = {"capture", "seize", "snatch", "grab"}
 DETENTION, ABDUCTION = "173", "181"
-OFFICIAL_OR_STATE = STATE_SECTORS | {"COP", "JUD", "SPY"}
 
 
 def _seizure_of_people(trigger: Token, source: list, target: list) -> str | None:
@@ -393,7 +393,7 @@ def _seizure_of_people(trigger: Token, source: list, target: list) -> str | None
     if patient is None or not all((a.sector or patient.pos_ == "NOUN") and a.span
                                   and a.span[0] <= patient.idx < a.span[1] for a in target):
         return None
-    state = all(a.sector in OFFICIAL_OR_STATE or (a.country and a.code == a.country) for a in source)
+    state = all(a.sector in OFFICIAL_SECTORS or (a.country and a.code == a.country) for a in source)
     return DETENTION if state else ABDUCTION
 
 
@@ -607,11 +607,12 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             if home:  # "ISLAMABAD: Police arrested three opposition activists": what is left is the dateline's
                 target = _localise(target, _localise(source, target, home), home)
                 source = _localise(source, target, home)
+        reporters = _actors(reported_by(token, sentence, index))
         if source and not target:
             target = _implied_target(entry, token, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
-            source = _implied_source(entry, token, target, place, _actors(reported_by(token, sentence, index)))
+            source = _implied_source(entry, token, target, place, reporters)
             target = _localise(target, source, state=True)  # "soldiers were killed in Kabul": Afghan soldiers
         if not source or not target:
             continue
@@ -630,7 +631,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         candidates.append(Candidate(
             sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
             source=source, target=target, modality=mood,
-            reported_by=_actors(reported_by(token, sentence, index)),
+            reported_by=reporters,
             confidence=_confidence(entry, roles, source, target),
             cameo=_seizure_of_people(token, source, target) or entry.cameo))
     candidates = _fold_protest_purposes(candidates, index)
