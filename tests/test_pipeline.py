@@ -1129,3 +1129,10 @@ def test_people_seized_are_detained_by_a_state_and_abducted_by_anyone_else(coder
 def test_troops_withdrawn_from_a_country_retreat_from_it(coder):
     _, events = coder.code_text("Chilean officials said their troops had withdrawn from Peru.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("0874", "CHLMIL", "PER")]
+
+
+def test_criticism_aimed_at_a_party_is_aimed_at_it(coder):
+    _, events = coder.code_text("The Chilean minister lashed out at Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("111", "CHLGOV", "PER")]
+    _, events = coder.code_text("The Chilean minister took a swipe at the Peruvian government.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("111", "CHLGOV", "PERGOV")]

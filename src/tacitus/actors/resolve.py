@@ -624,7 +624,7 @@ class ActorResolver:
                     t.i not in covered and t.pos_ == "PROPN" and t.lower_ not in self._title_vocab
                     and t.lower_ not in DIRECTIONS for t in name):
                 continue  # "Jordan Henderson", "George Washington", "the Washington Post" ("South Lebanon" stays)
-            place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and not _giver(root)
+            place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and not _giver(root) and not _aimed_at(root)
             if a.kind == "country":
                 # "aid to Ukraine", "talks between Iran and Iraq": after these a country is a party, not a place.
                 if place and root.head.lower_ not in PARTY_PREPS:
@@ -967,6 +967,16 @@ def _giver(noun) -> bool:
         return False
     verb = prep.head if prep.head.dep_ not in ("dobj", "obj") else prep.head.head
     return verb.lemma_.lower() in RECEIVING_VERBS | ASKING_VERBS or prep.head.lemma_.lower() in PUT_TO_NOUNS
+
+
+# Verbs whose "at" names whom words are aimed at: "lashed out at Peru", "took a swipe at Moscow".
+AIMING_VERBS = {"lash", "hit", "take", "snipe", "sneer", "scoff", "rail", "jab", "swipe", "point", "level", "hurl",
+                "direct", "aim"}
+
+
+def _aimed_at(noun) -> bool:
+    prep = noun.head
+    return prep.lower_ == "at" and prep.head.lemma_.lower() in AIMING_VERBS
 
 
 def _placed(noun) -> bool:

@@ -43,6 +43,12 @@ def _actors(mentions: list) -> list:
 
 
 AIMED_AT = "at"
+CRITICISM_ROOT = "11"
+
+
+def _particle(verb: Token, word: str) -> bool:
+    """Whether the lexicon's `word` is the verb's particle ("lash out"), not a preposition naming a party."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
 # Prepositions of a lexicon row that name when the act happened ("arrest during protest", "kill after ceasefire").
 SCENE_PREPS = {"during", "after", "amid", "before", "since", "until", "despite"}
 
@@ -571,8 +577,12 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
                     modality="asserted" if wish and mood == "future" else mood,  # "would like X to": a wish now
                     reported_by=_actors(reported_by(verb, sentence, index)), confidence=0.6))
             continue
-        # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel".
-        prep = entry.prep or (AIMED_AT if entry.object in WEAPONS else None)
+        # What is fired is fired at someone: "launched missiles at the government", "fired rockets into Israel";
+        # and so is criticism ("lashed out at the government", "took a swipe at Peru").
+        prep = entry.prep if entry.prep and not _particle(token, entry.prep) else None
+        if entry.object in WEAPONS or (entry.cameo[:2] == CRITICISM_ROOT and not prep and any(
+                c.dep_ == "prep" and c.lower_ == AIMED_AT for c in token.children)):
+            prep = AIMED_AT
         if prep in SCENE_PREPS and entry.object:
             prep = None  # "arrested students during protests": the scene names no party
         roles = verb_roles(token, index, prep) if entry.pos == "VERB" else noun_roles(token, index, entry.prep)
