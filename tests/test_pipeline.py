@@ -1136,3 +1136,8 @@ def test_criticism_aimed_at_a_party_is_aimed_at_it(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("111", "CHLGOV", "PER")]
     _, events = coder.code_text("The Chilean minister took a swipe at the Peruvian government.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("111", "CHLGOV", "PERGOV")]
+
+
+def test_inspectors_or_peacekeepers_withdrawn_reduce_relations(coder):
+    _, events = coder.code_text("The United Nations withdrew its inspectors from Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("1662", "IGOUNO", "PER")]
