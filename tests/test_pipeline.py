@@ -1141,3 +1141,8 @@ def test_criticism_aimed_at_a_party_is_aimed_at_it(coder):
 def test_inspectors_or_peacekeepers_withdrawn_reduce_relations(coder):
     _, events = coder.code_text("The United Nations withdrew its inspectors from Peru on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("1662", "IGOUNO", "PER")]
+
+
+def test_an_investigation_by_no_one_named_is_by_the_places_authorities(coder):
+    _, events = coder.code_text("Two Peruvian officials were put under investigation in Chile.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("090", "CHL", "PERGOV")]

@@ -208,9 +208,9 @@ def _event_subject(verb: Token, entry: TriggerEntry, index: MentionIndex, lexico
 # Force whose author the sentence leaves unnamed ("a roadside bomb killed two soldiers near Samarra", "three
 # civilians were killed in Baghdad") is coded, as the field's coders do, to the country it happens in.
 FORCE_ROOTS = {"18", "19", "20"}
-# Bans, arrests, charges and expulsions by no one named are the authorities' of the place ("a missionary was
-# arrested in Lebanon", "proscribed in Turkey").
-STATE_ACTS = {"172", "173", "174"}
+# Bans, arrests, charges, expulsions and investigations by no one named are the authorities' of the place ("a
+# missionary was arrested in Lebanon", "proscribed in Turkey", "put under investigation in Italy").
+STATE_ACTS = {"172", "173", "174", "090", "091", "092", "093", "094"}
 # Whatever code the lexicon gives an arrest ("arrested a journalist" is 175), no one but the authorities makes one.
 ARREST_VERBS = {"arrest", "detain", "jail", "imprison"}
 # The state's own people: their word on an arrest speaks for the state that made it, and people they seize are
