@@ -1146,3 +1146,8 @@ def test_inspectors_or_peacekeepers_withdrawn_reduce_relations(coder):
 def test_an_investigation_by_no_one_named_is_by_the_places_authorities(coder):
     _, events = coder.code_text("Two Peruvian officials were put under investigation in Chile.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("090", "CHL", "PERGOV")]
+
+
+def test_a_call_for_another_to_act_is_aimed_at_it(coder):
+    _, events = coder.code_text("Chile is pushing hard for Peru to withdraw its troops from the border.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PER")]

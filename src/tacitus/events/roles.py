@@ -264,6 +264,13 @@ def _object_targets(verb: Token, index: MentionIndex, exclude: list, prep: str |
         found = _deeper_targets(verb, prep, index, exclude)  # "called for sanctions against Nigeria"
         if found:
             return found, True
+        # "called for Peru to withdraw": the parser makes "for" the mark of a clause whose subject is asked
+        clause = next((c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == prep for m in c.children)), None)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        found = [m for m in index.of_phrase(subject) if m not in exclude]
+        if found:
+            return found, True
     if verb.lemma_.lower() in TOPIC_OBJECT_VERBS:  # "discussed Syria with Putin": only "with" names a party
         found = _prep_targets(verb, index, exclude, {"with"})
         return found, bool(found)

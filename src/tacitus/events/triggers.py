@@ -52,8 +52,12 @@ def _preps_and_objects(token: Token) -> tuple[set[str], dict[str, Token], set[st
     preps: set[str] = set()
     objects: dict[str, Token] = {}
     setting: set[str] = set()
-    # "called for a force to be stationed": the parser makes "for" the mark of the clause after it.
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    # "called for a force to be stationed", "pushing hard for Peru to": the parser makes "for" the mark of the
+    # clause after it.
+    at = token.i + 1
+    while at < len(token.doc) and token.doc[at].dep_ == "advmod" and token.doc[at].head.i == token.i:
+        at += 1
+    after = token.doc[at] if at < len(token.doc) else None
     if after is not None and after.dep_ == "mark" and after.lower_ == "for" and after.head.head.i == token.i:
         preps.add("for")
     for child in token.children:
