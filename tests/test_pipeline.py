@@ -1151,3 +1151,10 @@ def test_an_investigation_by_no_one_named_is_by_the_places_authorities(coder):
 def test_a_call_for_another_to_act_is_aimed_at_it(coder):
     _, events = coder.code_text("Chile is pushing hard for Peru to withdraw its troops from the border.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PER")]
+
+
+def test_insisting_that_another_act_is_a_demand_on_it(coder):
+    _, events = coder.code_text("The Chilean rebels insisted that the president step down.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHLREB", "CHLGOV")]
+    _, events = coder.code_text("Chile insisted that Peru had withdrawn its troops.", date="2024-05-06")
+    assert [e.event.cameo for e in events if e.event.cameo == "100"] == []

@@ -480,10 +480,19 @@ OBLIGATION = {"must"}
 WISH_VERBS = {"want", "wish", "like", "prefer"}
 
 
+# Verbs of saying whose clause in the subjunctive is a demand: "insisted that Peru withdraw its troops".
+INSISTING_VERBS = {"insist", "urge", "recommend"}
+
+
 def _obligation(verb: Token, index: MentionIndex) -> tuple[list, list] | None:
-    """(speaker, addressee) when a verb of saying reports that another actor must do something."""
+    """(speaker, addressee) when a verb of saying reports that another actor must do something ("said China
+    must drop", "insisted that Peru withdraw")."""
     for clause in verb.children:
-        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+        if clause.dep_ != "ccomp":
+            continue
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in OBLIGATION for c in auxiliaries) or (
+                verb.lemma_.lower() in INSISTING_VERBS and clause.tag_ == "VB" and not auxiliaries):
             return _demand(verb, subject_of(clause), index)
     return None
 
@@ -522,6 +531,7 @@ def _demand(verb: Token, addressed: Token | None, index: MentionIndex) -> tuple[
     speaker = _actors(index.of_phrase(subject_of(verb)))
     speaking = {(a.code, a.name) for a in speaker}
     addressee = [a for a in _actors(index.of_phrase(addressed)) if (a.code, a.name) not in speaking]
+    addressee = _localise(addressee, speaker)  # "Chilean rebels insisted that the president step down"
     if speaker and addressee and any(_known(a) for a in speaker + addressee):
         return speaker, addressee
     return None
