@@ -1158,3 +1158,8 @@ def test_insisting_that_another_act_is_a_demand_on_it(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHLREB", "CHLGOV")]
     _, events = coder.code_text("Chile insisted that Peru had withdrawn its troops.", date="2024-05-06")
     assert [e.event.cameo for e in events if e.event.cameo == "100"] == []
+
+
+def test_a_ban_or_order_violated_defies_whoever_made_it(coder):
+    _, events = coder.code_text("A Chilean newspaper has violated a ban by the Peruvian government.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("128", "CHLMED", "PERGOV")]
