@@ -1163,3 +1163,9 @@ def test_insisting_that_another_act_is_a_demand_on_it(coder):
 def test_a_ban_or_order_violated_defies_whoever_made_it(coder):
     _, events = coder.code_text("A Chilean newspaper has violated a ban by the Peruvian government.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("128", "CHLMED", "PERGOV")]
+
+
+def test_opposing_a_proposal_rejects_it(coder):
+    _, events = coder.code_text("Chile opposed the deployment of Peruvian troops on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("1245", "REJECT", "CHL", "PERMIL")]
