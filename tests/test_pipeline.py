@@ -1169,3 +1169,8 @@ def test_opposing_a_proposal_rejects_it(coder):
     _, events = coder.code_text("Chile opposed the deployment of Peruvian troops on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("1245", "REJECT", "CHL", "PERMIL")]
+
+
+def test_withdrawing_from_an_organisation_reduces_relations_with_it(coder):
+    _, events = coder.code_text("Chile withdrew from the International Criminal Court on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("161", "CHL", "IGOJUDICC")]
