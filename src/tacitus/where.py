@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from tacitus.actors.resolve import POSSESSIVE, Mention, proper_names
+from tacitus.actors.resolve import POSSESSIVE, Mention, of_country, proper_names
 from tacitus.events.extract import DOMESTIC_SECTORS
 from tacitus.events.roles import is_content_clause
 from tacitus.places import OF_PLACE, Entry, Gazetteer, key
@@ -104,7 +104,7 @@ def _phrase_place(noun, at_root: dict) -> Place | None:
 
 def _with_country(actors: list, country: str, sectors: set[str] | None = None, **changes) -> list:
     """Actors of no country made `country`'s (only those of `sectors`, when given)."""
-    return [replace(a, country=country, code=country + (a.sector or ""), **changes)
+    return [replace(of_country(a, country), **changes)
             if a.code == a.sector and (sectors is None or a.sector in sectors) else a for a in actors]
 
 
@@ -279,11 +279,11 @@ class PlaceResolver:
         phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia")."""
         naming = self._unplaced_agents(mentions)
         at_root = {doc[p.start:p.end].root.i: p for p in places if p.entry.country}
+        ending_at = {p.end: p for p in at_root.values()}
         by_start = {}
         for m in naming.values():
-            p = next((p for p in at_root.values() if self._names_agent(doc, p.start, p.end, naming, [p.entry])
-                      and p.end == m.start), None)
-            if p is not None:
+            p = ending_at.get(m.start)
+            if p is not None and self._names_agent(doc, p.start, p.end, naming, [p.entry]):
                 text, span = doc[p.start:m.end].text, (p.span[0], m.end_char)
                 by_start[m.start] = replace(m, start=p.start, start_char=p.span[0], text=text,
                                             actors=_with_country(m.actors, p.entry.country, text=text, span=span))

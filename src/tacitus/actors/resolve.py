@@ -692,7 +692,7 @@ class ActorResolver:
                 if appos is not None and appos.kind in ("person", "titled") and appos.actors[0].country:
                     m.actors = [replace(appos.actors[0], text=m.text, span=(m.start_char, m.end_char))]
                 elif (owner := _possessor(doc[m.end - 1], at)) is not None:  # "Israel said its forces ..."
-                    m.actors = [_of_country(m.actors[0], owner.actors[0].country)]
+                    m.actors = [of_country(m.actors[0], owner.actors[0].country)]
             elif m.kind == "person" and appos is not None and appos.kind == "agent" and (
                     (appos.actors[0].code or "")[:3] in ("IGO", "NGO")
                     or (m.actors[0].sector == "ELI" and appos.actors[0].country == m.actors[0].country)):
@@ -702,7 +702,7 @@ class ActorResolver:
                 of = next((c for c in doc[m.end - 1].children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 country = next((at.get(g.i) for g in (of.children if of is not None else ()) if g.dep_ == "pobj"), None)
                 if country is not None and country.kind == "country":
-                    m.actors = [_of_country(m.actors[0], country.actors[0].country)]
+                    m.actors = [of_country(m.actors[0], country.actors[0].country)]
 
         # 5. pronouns and group nouns, in text order, from the mentions before them.
         mentions.sort(key=lambda m: m.start)
@@ -914,7 +914,7 @@ def _clause_subjects(pronoun) -> set[int]:
     return set()
 
 
-def _of_country(actor: Actor, iso3: str) -> Actor:
+def of_country(actor: Actor, iso3: str) -> Actor:
     """The actor as its sector of country `iso3` ("forces" -> ISRMIL)."""
     return replace(actor, code=iso3 + (actor.sector or ""), country=iso3)
 

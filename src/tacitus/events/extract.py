@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS
+from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS, of_country
 from tacitus.attribution import reported_by
 from tacitus.events.modality import declined, is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
@@ -44,13 +44,14 @@ def _actors(mentions: list) -> list:
 
 AIMED_AT = "at"
 CRITICISM_ROOT = "11"
+# Prepositions of a lexicon row that name when the act happened ("arrest during protest", "kill after ceasefire").
+SCENE_PREPS = {"during", "after", "amid", "before", "since", "until", "despite"}
 
 
 def _particle(verb: Token, word: str) -> bool:
     """Whether the lexicon's `word` is the verb's particle ("lash out"), not a preposition naming a party."""
     return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
-# Prepositions of a lexicon row that name when the act happened ("arrest during protest", "kill after ceasefire").
-SCENE_PREPS = {"during", "after", "amid", "before", "since", "until", "despite"}
+
 
 # Events that parties named together do with each other: "Israel and Lebanon reached a consensus",
 # "Egypt and France launched joint exercises", "Chad and Togo upgraded their ties" (praise and support are not
@@ -129,7 +130,7 @@ def _localise(side: list, other: list, where: str | None = None, state: bool = F
     # is one that `state` says the other side acts on ("Chileans protested against the government").
     sectors = DOMESTIC_SECTORS | STATE_SECTORS if state or any(
         a.sector in DOMESTIC_SECTORS for a in other if a.country) else DOMESTIC_SECTORS
-    return [replace(a, country=country, code=country + (a.sector or ""))
+    return [of_country(a, country)
             if not a.country and a.sector in sectors and a.code == a.sector
             and not (abroad and a.sector in ARMED_GROUPS) else a for a in side]
 
@@ -627,11 +628,12 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             if home:  # "ISLAMABAD: Police arrested three opposition activists": what is left is the dateline's
                 target = _localise(target, _localise(source, target, home), home)
                 source = _localise(source, target, home)
-        reporters = _actors(reported_by(token, sentence, index))
+        reporters = None  # found only for a candidate that needs them
         if source and not target:
             target = _implied_target(entry, token, source, place, mood)
             source = _localise(source, target)  # "protesters demonstrated in Manchester" are British
         elif target and not source:
+            reporters = _actors(reported_by(token, sentence, index))
             source = _implied_source(entry, token, target, place, reporters)
             target = _localise(target, source, state=True)  # "soldiers were killed in Kabul": Afghan soldiers
         if not source or not target:
@@ -651,7 +653,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         candidates.append(Candidate(
             sentence_index=index_no, sentence=sentence, trigger=token, entry=entry,
             source=source, target=target, modality=mood,
-            reported_by=reporters,
+            reported_by=reporters if reporters is not None else _actors(reported_by(token, sentence, index)),
             confidence=_confidence(entry, roles, source, target),
             cameo=_seizure_of_people(token, source, target) or entry.cameo))
     candidates = _fold_protest_purposes(candidates, index)
