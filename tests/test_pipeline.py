@@ -1174,3 +1174,11 @@ def test_opposing_a_proposal_rejects_it(coder):
 def test_withdrawing_from_an_organisation_reduces_relations_with_it(coder):
     _, events = coder.code_text("Chile withdrew from the International Criminal Court on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("161", "CHL", "IGOJUDICC")]
+
+
+def test_a_charge_is_an_accusation_and_only_the_authorities_bring_one(coder):
+    _, events = coder.code_text("Chilean prosecutors charged the Peruvian consul with espionage.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("115", "ACCUSE", "CHLJUD", "PERGOV")]
+    _, events = coder.code_text("Two Peruvian officials were charged with fraud, Chilean police said.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("115", "CHL", "PERGOV")]

@@ -212,8 +212,9 @@ FORCE_ROOTS = {"18", "19", "20"}
 # Bans, arrests, charges, expulsions and investigations by no one named are the authorities' of the place ("a
 # missionary was arrested in Lebanon", "proscribed in Turkey", "put under investigation in Italy").
 STATE_ACTS = {"172", "173", "174", "090", "091", "092", "093", "094"}
-# Whatever code the lexicon gives an arrest ("arrested a journalist" is 175), no one but the authorities makes one.
-ARREST_VERBS = {"arrest", "detain", "jail", "imprison"}
+# Whatever code the lexicon gives an arrest ("arrested a journalist" is 175) or a charge (115, like a lawsuit),
+# no one but the authorities makes one.
+ARREST_VERBS = {"arrest", "detain", "jail", "imprison", "charge", "indict", "prosecute"}
 # The state's own people: their word on an arrest speaks for the state that made it, and people they seize are
 # detained, not abducted.
 OFFICIAL_SECTORS = {"GOV", "COP", "JUD", "MIL", "SPY"}
