@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from tacitus.actors.resolve import POSSESSIVE, Mention, of_country, proper_names
 from tacitus.events.extract import DOMESTIC_SECTORS
-from tacitus.events.roles import is_content_clause
+from tacitus.events.roles import is_content_clause, means_of
 from tacitus.places import OF_PLACE, Entry, Gazetteer, key
 from tacitus.places import load as load_gazetteer
 from tacitus.records import Actor
@@ -78,8 +78,19 @@ def _feature(e: Entry) -> str:
 
 # Words for people that are actors only with a place they come from ("a man from China").
 PEOPLE_NOUNS = {"man", "woman", "person", "people", "national", "native", "boy", "girl"}
+# Lethal verbs: the people they kill or wound in a stated place are its civilians ("killed eight people in Aleppo").
+LETHAL_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "murder", "slay", "maim", "shoot", "execute",
+                "behead"}
+VICTIM_NOUNS = PEOPLE_NOUNS - {"national", "native"} | {"child", "passenger", "pilgrim", "worshipper", "bystander"}
 # Verbs of people leaving a place: "refugees fleeing Syria" are from it, refugees living somewhere need not be.
 LEAVING_VERBS = {"flee", "escape", "leave"}
+
+
+def _civilians(span, country: str) -> Mention:
+    """A mention of the words of `span` as civilians of the country."""
+    return Mention(span.start, span.end, span.start_char, span.end_char, span.text,
+                   [Actor(span.text, (span.start_char, span.end_char), country + "CVL", country, "CVL", None)],
+                   "agent")
 
 
 def _phrase_place(noun, at_root: dict) -> Place | None:
@@ -276,7 +287,8 @@ class PlaceResolver:
     def qualify(self, doc, mentions: list, places: list[Place]) -> list:
         """Agents of no country a place qualifies are of the place's country: a name before them ("Idlib rebels",
         "Tigray forces": the mention then spans both), or, for the country's own people (not its state), a place
-        phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia")."""
+        phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia"); and people from a place or
+        killed in one are its civilians."""
         naming = self._unplaced_agents(mentions)
         at_root = {doc[p.start:p.end].root.i: p for p in places if p.entry.country}
         ending_at = {p.end: p for p in at_root.values()}
@@ -289,8 +301,35 @@ class PlaceResolver:
                                             actors=_with_country(m.actors, p.entry.country, text=text, span=span))
             elif (p := _phrase_place(doc[m.start:m.end].root, at_root)) is not None:
                 by_start[m.start] = replace(m, actors=_with_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
-        return sorted([by_start.get(m.start, m) for m in mentions] + self._people_from(doc, mentions, at_root),
-                      key=lambda m: m.start)
+        found = self._people_from(doc, mentions, at_root)
+        found += self._victims(doc, mentions + found, places)
+        return sorted([by_start.get(m.start, m) for m in mentions] + found, key=lambda m: m.start)
+
+    def _victims(self, doc, mentions: list, places: list[Place]) -> list:
+        """"Killed eight people in Aleppo", "four children were killed in shelling in Gaza": the people a lethal
+        verb hits in a stated place are the place's civilians. (With no place they stay no actor: the victims
+        of an attack need not be of the attackers' country.)"""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for t in doc:
+            verb = t.head
+            if t.lemma_.lower() not in VICTIM_NOUNS or t.pos_ != "NOUN" or t.i in taken \
+                    or verb.lemma_.lower() not in LETHAL_VERBS or verb.pos_ != "VERB":
+                continue
+            # Killed by someone or something: a toll ("500,000 people have been killed in Syria") is no act.
+            if t.dep_ not in ("dobj", "obj") and not (t.dep_ == "nsubjpass" and (
+                    means_of(verb) or any(c.dep_ == "agent" for c in verb.children))):
+                continue
+            # The place may hang on the clause the verb goes with: "shelled Aleppo, killing eight people",
+            # "were killed in shelling in Gaza".
+            clauses = [verb] + ([verb.head] if verb.dep_ in ("advcl", "conj") else []) + \
+                [c for c in verb.children if c.dep_ == "advcl"]
+            place = next(filter(None, (self.stated_place(v, places) for v in clauses)), None)
+            if place is None or not place.entry.country:
+                continue
+            patients = [t] + [c for c in t.children if c.dep_ == "conj" and c.lemma_.lower() in VICTIM_NOUNS]
+            out += [_civilians(doc[p.i:p.i + 1], place.entry.country) for p in patients if p.i not in taken]
+        return out
 
     @staticmethod
     def _people_from(doc, mentions: list, at_root: dict) -> list:
@@ -305,11 +344,7 @@ class PlaceResolver:
             place = prep is not None and next((at_root[c.i] for c in prep.children if c.dep_ == "pobj"
                                                and c.i in at_root), None)
             if place:
-                span = doc[t.i:place.end]
-                country = place.entry.country
-                out.append(Mention(t.i, place.end, span.start_char, span.end_char, span.text,
-                                   [Actor(span.text, (span.start_char, span.end_char), country + "CVL", country,
-                                          "CVL", None)], "agent"))
+                out.append(_civilians(doc[t.i:place.end], place.entry.country))
         return out
 
     def _stray(self, doc, start, end, entry: Entry, actors: Counter, named: Counter) -> bool:

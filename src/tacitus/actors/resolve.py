@@ -82,7 +82,8 @@ PARTY_PREPS = {"to", "toward", "towards", "between"}
 # and they may name or hide their author ("airstrikes by Russian jets", "a roadside bomb killed").
 WEAPONS = {"missile", "rocket", "shell", "mortar", "bullet", "grenade", "shot", "barrage", "bomb", "gas", "teargas"}
 MEANS = WEAPONS | {"device", "explosive", "explosion", "blast", "mine", "landmine", "ied", "bombing", "attack",
-                   "strike", "airstrike", "shelling", "raid", "fire", "gunfire", "ambush", "bombardment", "drone"}
+                   "strike", "airstrike", "shelling", "raid", "fire", "gunfire", "ambush", "bombardment", "drone",
+                   "tank", "artillery", "warplane", "gunship"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "agent", "conj", "appos", "obj"}
 GROUP_PERSONS = ("presidents", "leaders", "men", "women", "ministers", "foreign ministers", "prime ministers",
                  "heads of state", "chancellors", "premiers", "diplomats", "envoys")
