@@ -1193,3 +1193,9 @@ def test_people_killed_by_someone_in_a_place_are_its_civilians(coder):
     # A toll names no one who killed.
     _, events = coder.code_text("Six people have been killed in Peru since the conflict began.", date="2024-05-06")
     assert events == []
+
+
+def test_it_after_a_thing_as_subject_is_that_thing_not_the_last_country(coder):
+    _, events = coder.code_text("Chile sent food aid to Peru on Monday. The shipment was small, but it allowed Peru to "
+                                "reopen its hospitals. Chile said it would send more.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("070", "CHL", "PER")]

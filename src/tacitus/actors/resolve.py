@@ -77,6 +77,9 @@ BODIES = {"government", "administration", "military", "army", "navy", "ministry"
           "police", "party", "council", "committee", "cabinet", "junta", "authority", "coalition", "alliance",
           "movement", "agency", "commission", "legislature", "senate", "congress", "assembly", "newspaper",
           "broadcaster", "opposition", "militia", "presidency", "embassy", "mission"}
+# Nouns for bodies the tables may not know, that "it" can continue ("The group said it had captured ...").
+GROUP_WORDS = {"group", "department", "organisation", "organization", "force", "faction", "family", "network"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 PARTY_PREPS = {"to", "toward", "towards", "between"}
 # Weapons and attacks: a country before them owns them even where it is done ("killed in a Pakistani airstrike"),
 # and they may name or hide their author ("airstrikes by Russian jets", "a roadside bomb killed").
@@ -745,7 +748,7 @@ class ActorResolver:
                         or (m.kind == "demonym" and id(m) not in plurals and m.end - m.start > 1
                             and all(t.text[:1].isupper() for t in doc[m.start:m.end])
                             and sentence_of(m.start_char) == here))]
-                    if things:
+                    if things and not (_subject(tok) and _thing_subject_before(doc, tok, mentions)):
                         # A subject "it" continues the subject: "Chile backed Bolivia, though it had demanded".
                         actors = (_latest_subject(doc, things, sentence_of) if _subject(tok) else things[-1]).actors
                 elif PRONOUNS[ref.payload] == "person":
@@ -892,6 +895,29 @@ def _latest_subject(doc, mentions: list[Mention], sentence_of) -> Mention:
     latest = sentence_of(mentions[-1].start_char)
     subjects = [m for m in mentions if sentence_of(m.start_char) == latest and _subject(doc[m.start:m.end].root)]
     return (subjects or mentions)[-1]
+
+
+def _thing_subject_before(doc, pronoun, mentions: list[Mention]) -> bool:
+    """Whether the subject a subject "it" continues (that of the clauses it depends on, else the main subject of
+    the sentence before) is a thing that is no actor: "The operation was a sham, but it allowed Obama to ..." (not
+    "The group said it had", "Its involvement grew when it sent troops")."""
+    subject, tok = None, pronoun.head
+    for _ in range(8):
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False  # "a reminder to Iraq that it must": the clause says what the noun does
+        before = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+        if before or tok.head.i == tok.i:
+            subject = before[-1] if before else None
+            break
+        tok = tok.head
+    if subject is None and pronoun.sent.start > 0:
+        previous = doc[pronoun.sent.start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ != "NN" or subject.lower_ in BODIES | GROUP_WORDS:
+        return False
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    # "its focus", "a US announcement": the thing is its owner's.
+    return not any(c.i in covered or c.lower_ in POSSESSIVE_PRONOUNS for c in [subject, *subject.children])
 
 
 def _clause_subjects(pronoun) -> set[int]:
