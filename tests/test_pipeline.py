@@ -1199,3 +1199,8 @@ def test_it_after_a_thing_as_subject_is_that_thing_not_the_last_country(coder):
     _, events = coder.code_text("Chile sent food aid to Peru on Monday. The shipment was small, but it allowed Peru to "
                                 "reopen its hospitals. Chile said it would send more.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("070", "CHL", "PER")]
+
+
+def test_respecting_a_resolution_or_a_ceasefire_cooperates_and_threatens_no_one(coder):
+    _, events = coder.code_text("Chile said it would respect the UN resolution.", date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AGREE", "CHL", "IGOUNO")]
