@@ -1204,3 +1204,12 @@ def test_it_after_a_thing_as_subject_is_that_thing_not_the_last_country(coder):
 def test_respecting_a_resolution_or_a_ceasefire_cooperates_and_threatens_no_one(coder):
     _, events = coder.code_text("Chile said it would respect the UN resolution.", date="2024-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AGREE", "CHL", "IGOUNO")]
+
+
+def test_states_that_ended_are_coded_as_themselves(coder):
+    _, events = coder.code_text("Yugoslavia lifted a night curfew in Kosovo. The United States and the Soviet Union "
+                                "signed an arms control treaty.", date="1988-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("0813", "YUG", "XKX"), ("057", "USA", "SUN")]
+    _, events = coder.code_text("Armenia, a former Soviet republic, signed a deal with Russia.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("ARM", "RUS")]
