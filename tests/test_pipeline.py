@@ -1213,3 +1213,8 @@ def test_states_that_ended_are_coded_as_themselves(coder):
         ("0813", "YUG", "XKX"), ("057", "USA", "SUN")]
     _, events = coder.code_text("Armenia, a former Soviet republic, signed a deal with Russia.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("ARM", "RUS")]
+
+
+def test_what_is_reimposed_is_imposed_again(coder):
+    _, events = coder.code_text("Chile reimposed sanctions on Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("163", "CHL", "PER")]
