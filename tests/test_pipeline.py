@@ -1218,3 +1218,11 @@ def test_states_that_ended_are_coded_as_themselves(coder):
 def test_what_is_reimposed_is_imposed_again(coder):
     _, events = coder.code_text("Chile reimposed sanctions on Peru on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("163", "CHL", "PER")]
+
+
+def test_force_being_prepared_is_a_show_of_force_and_being_prepared_to_use_it_a_threat(coder):
+    _, events = coder.code_text("Chilean troops were preparing to attack Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.modality, e.source[0].code, e.target[0].code) for e in events] == [
+        ("150", "asserted", "CHLMIL", "PER")]
+    _, events = coder.code_text("Chile is prepared to strike Peru if attacked.", date="2024-05-06")
+    assert [e.event.cameo for e in events] == ["138"]

@@ -462,10 +462,29 @@ def recorded_code(c: Candidate) -> tuple[str, str]:
         return REJECTION, "asserted"
     if refused(c):
         return refusal_code(c.cameo), "asserted"
+    if c.modality == "future" and c.cameo[:2] in FORCE_ROOTS and _preparing(c.trigger):
+        return FORCE_POSTURE, "asserted"
     code = intent_code(c.cameo, c.modality)
     if c.modality == "future" and code[:2] != THREAT[:2] and _ultimatum(c.trigger):
         return THREAT, c.modality
     return code, c.modality
+
+
+# Force being prepared ("the army prepared to resume shelling") is a show of force posture that happened (150),
+# not a threat; one "is prepared to" use (an adjective) is a statement, a threat.
+PREPARING_VERBS = {"prepare", "gear"}
+FORCE_POSTURE = "150"
+
+
+def _preparing(trigger: Token) -> bool:
+    verb = trigger
+    for _ in range(3):
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in PREPARING_VERBS and verb.pos_ == "VERB":
+            return True
+    return False
 
 
 def intent_code(cameo: str, modality: str) -> str:
