@@ -1184,15 +1184,17 @@ def test_a_charge_is_an_accusation_and_only_the_authorities_bring_one(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("115", "CHL", "PERGOV")]
 
 
-def test_people_killed_by_someone_in_a_place_are_its_civilians(coder):
+def test_people_killed_by_someone_or_arrested_in_a_place_are_its_civilians(coder):
     _, events = coder.code_text("Chilean troops killed six people in Lima on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERCVL")]
     _, events = coder.code_text("Two children were killed in a Chilean airstrike in Lima, Peruvian officials said.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].country, e.target[0].code) for e in events] == [("190", "CHL", "PERCVL")]
-    # A toll names no one who killed.
+    # A toll names no one who killed; an arrest is the state's.
     _, events = coder.code_text("Six people have been killed in Peru since the conflict began.", date="2024-05-06")
     assert events == []
+    _, events = coder.code_text("Two men were arrested in Lima on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "PER", "PERCVL")]
 
 
 def test_it_after_a_thing_as_subject_is_that_thing_not_the_last_country(coder):

@@ -78,9 +78,11 @@ def _feature(e: Entry) -> str:
 
 # Words for people that are actors only with a place they come from ("a man from China").
 PEOPLE_NOUNS = {"man", "woman", "person", "people", "national", "native", "boy", "girl"}
-# Lethal verbs: the people they kill or wound in a stated place are its civilians ("killed eight people in Aleppo").
-LETHAL_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "murder", "slay", "maim", "shoot", "execute",
-                "behead"}
+# Verbs of harm and of the state's hand: the people they hit in a stated place are its civilians ("killed eight
+# people in Aleppo", "two men were arrested in Cairo"). Harm needs a doer named; arrests are the state's.
+HARMING_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "murder", "slay", "maim", "shoot", "execute",
+                 "behead", "torture", "beat", "abduct", "kidnap"}
+STATE_HAND_VERBS = {"arrest", "detain", "jail", "imprison", "charge", "indict", "sentence", "convict", "deport"}
 VICTIM_NOUNS = PEOPLE_NOUNS - {"national", "native"} | {"child", "passenger", "pilgrim", "worshipper", "bystander"}
 # Verbs of people leaving a place: "refugees fleeing Syria" are from it, refugees living somewhere need not be.
 LEAVING_VERBS = {"flee", "escape", "leave"}
@@ -306,19 +308,20 @@ class PlaceResolver:
         return sorted([by_start.get(m.start, m) for m in mentions] + found, key=lambda m: m.start)
 
     def _victims(self, doc, mentions: list, places: list[Place]) -> list:
-        """"Killed eight people in Aleppo", "four children were killed in shelling in Gaza": the people a lethal
-        verb hits in a stated place are the place's civilians. (With no place they stay no actor: the victims
-        of an attack need not be of the attackers' country.)"""
+        """"Killed eight people in Aleppo", "four children were killed in shelling in Gaza", "two men were arrested
+        in Cairo": the people a verb of harm or arrest hits in a stated place are the place's civilians. (With no
+        place they stay no actor: the victims of an attack need not be of the attackers' country.)"""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
         for t in doc:
             verb = t.head
-            if t.lemma_.lower() not in VICTIM_NOUNS or t.pos_ != "NOUN" or t.i in taken \
-                    or verb.lemma_.lower() not in LETHAL_VERBS or verb.pos_ != "VERB":
+            lemma = verb.lemma_.lower()
+            if t.lemma_.lower() not in VICTIM_NOUNS or t.pos_ != "NOUN" or t.i in taken or verb.pos_ != "VERB" \
+                    or lemma not in HARMING_VERBS | STATE_HAND_VERBS:
                 continue
             # Killed by someone or something: a toll ("500,000 people have been killed in Syria") is no act.
             if t.dep_ not in ("dobj", "obj") and not (t.dep_ == "nsubjpass" and (
-                    means_of(verb) or any(c.dep_ == "agent" for c in verb.children))):
+                    lemma in STATE_HAND_VERBS or means_of(verb) or any(c.dep_ == "agent" for c in verb.children))):
                 continue
             # The place may hang on the clause the verb goes with: "shelled Aleppo, killing eight people",
             # "were killed in shelling in Gaza".
