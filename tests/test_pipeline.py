@@ -1228,3 +1228,9 @@ def test_force_being_prepared_is_a_show_of_force_and_being_prepared_to_use_it_a_
         ("150", "asserted", "CHLMIL", "PER")]
     _, events = coder.code_text("Chile is prepared to strike Peru if attacked.", date="2024-05-06")
     assert [e.event.cameo for e in events] == ["138"]
+
+
+def test_teachers_magistrates_and_mercenaries_are_agents_of_their_sectors(coder):
+    _, events = coder.code_text("Chilean teachers went on strike in Santiago. Peruvian mercenaries attacked a Chilean "
+                                "magistrate in Arica.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLEDU", "CHLGOV"), ("PERUAF", "CHLJUD")]
