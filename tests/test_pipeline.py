@@ -1234,3 +1234,10 @@ def test_teachers_magistrates_and_mercenaries_are_agents_of_their_sectors(coder)
     _, events = coder.code_text("Chilean teachers went on strike in Santiago. Peruvian mercenaries attacked a Chilean "
                                 "magistrate in Arica.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLEDU", "CHLGOV"), ("PERUAF", "CHLJUD")]
+
+
+def test_a_strike_by_people_at_work_is_a_strike_from_work_not_an_attack(coder):
+    _, events = coder.code_text("Chilean teachers began a strike on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("143", "CHLEDU", "CHLGOV")]
+    _, events = coder.code_text("Doctors in Peru began an indefinite strike on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code) for e in events] == [("143", "PERHLH")]

@@ -62,6 +62,9 @@ MUTUAL_OBJECTS = {"tie", "relation", "relationship"}
 # Drills held by the forces of two countries together are military cooperation between them ("US and South
 # Korean troops held military exercises"), not a show of force.
 SHOW_OF_FORCE, JOINT_DRILLS = "150", "062"
+# People who strike by stopping work, not with weapons.
+WORKING_SECTORS = {"LAB", "EDU", "HLH", "JUD", "BUS", "AGR", "MED", "CVL", "OPP"}
+LABOUR_STRIKE = "143"
 
 
 def _sides(roles: Roles, entry: TriggerEntry) -> tuple[list, list]:
@@ -621,6 +624,9 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             roles.source = []  # "US disengagement would provide Iran the opportunity": no US act
         if entry.cameo == SHOW_OF_FORCE and len({a.country for a in _actors(roles.source)} - {None}) >= 2:
             entry = replace(entry, cameo=JOINT_DRILLS)
+        if token.lemma_.lower() == "strike" and entry.pos == "NOUN" and entry.object is None and roles.source \
+                and all(a.sector in WORKING_SECTORS for a in _actors(roles.source)):
+            entry = replace(entry, cameo=LABOUR_STRIKE)  # "teachers began a strike": a strike from work
         if not roles.source and token.pos_ == "VERB" and entry.cameo[:2] in FORCE_ROOTS:
             roles.source = means_author(token, index)  # "killed in an Israeli strike"
         if not roles.source and entry.cameo.startswith(PROTEST_ROOT) and _protesters_protesting(token):
