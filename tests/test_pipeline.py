@@ -923,7 +923,7 @@ def test_a_refusal_is_read_into_no_act_done_and_events_denied_stay_denied(coder)
                                 "It seems ironic that neither Chile nor Bolivia have ratified the treaty with Peru.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
-        ("190", "CHL", "PERMIL", "asserted"), ("190", "BOL", "PERGOV", "negated"), ("057", "CHL", "PER", "negated")]
+        ("190", "CHLUAF", "PERMIL", "asserted"), ("190", "BOL", "PERGOV", "negated"), ("057", "CHL", "PER", "negated")]
 
 
 def test_what_an_agreement_is_about_may_place_it_where_it_is_said_does_not(coder):
@@ -1241,3 +1241,11 @@ def test_a_strike_by_people_at_work_is_a_strike_from_work_not_an_attack(coder):
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("143", "CHLEDU", "CHLGOV")]
     _, events = coder.code_text("Doctors in Peru began an indefinite strike on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code) for e in events] == [("143", "PERHLH")]
+
+
+def test_a_threat_one_poses_or_is_is_no_act_of_threatening(coder):
+    for text in ("Chilean rebels pose the biggest threat to Peru.", "Chile is a threat to Peru."):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert events == [], text
+    _, events = coder.code_text("Chile issued a threat to Peru.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("130", "CHL", "PER")]

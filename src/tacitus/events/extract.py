@@ -355,6 +355,21 @@ def _quoted(sentence: Span) -> list[tuple[int, int]]:
     return list(zip(marks[::2], marks[1::2]))
 
 
+# Verbs that say what something is, not what it does: a threat one poses or is is no act of threatening (while
+# "Sochi will be the sixth meeting between them" tells of meetings).
+DESCRIBING_VERBS = {"pose", "represent", "constitute"}
+COPULAS = {"be", "remain", "become"}
+THREAT_ROOT = "13"
+
+
+def _described(noun: Token, entry: TriggerEntry) -> bool:
+    """Whether an event noun only describes its subject: the object of "pose" or "represent", or the threat a
+    copula says its subject is ("is a threat to peace")."""
+    head = noun.head.lemma_.lower()
+    return (noun.dep_ in ("dobj", "obj") and head in DESCRIBING_VERBS) or (
+        noun.dep_ == "attr" and head in COPULAS and entry.cameo.startswith(THREAT_ROOT))
+
+
 def _quoted_content(trigger: Token, quotes: list[tuple[int, int]], source_mentions: list) -> bool:
     """A trigger inside a quotation whose actor stands outside it is what was said, not an event:
     'they agreed to pursue plans to "resolve the war, end the crisis, allow refugees to return"'."""
@@ -593,6 +608,8 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             continue
         if is_condition(token):
             continue  # "would respond if the US struck Syria": what an event depends on has not happened
+        if entry.pos == "NOUN" and not entry.object and _described(token, entry):
+            continue  # "the fighters pose the biggest threat", "Iran is a threat": what one is, not what one did
         # A verb of saying with an object the lexicon knows acts: "declared a state of emergency", "declared war".
         speech = (is_reporting(token) and not entry.object) or entry.cameo == "010"
         wish = None if speech else wishes[token.i]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tacitus.attribution import reported_by
-from tacitus.events.extract import Candidate, _actors, _known, _migration, _to_its_own_country
+from tacitus.events.extract import DESCRIBING_VERBS, Candidate, _actors, _known, _migration, _to_its_own_country
 from tacitus.events.modality import CONDITION_MARKS, is_condition, modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
@@ -19,8 +19,8 @@ MAX_TARGETS = 3
 # Passives whose subject does what they lead to ("is set to vote", "was forced to withdraw"), unlike "is known to"
 # or "is expected to".
 LEADING_PASSIVES = {"set", "poise", "schedule", "force", "compel", "oblige"}
-# "Syria is a dangerous place", "France has troops in Iraq": being and having are states, not events.
-STATE_VERBS = {"be", "have"}
+# "Syria is a dangerous place", "France has troops in Iraq", "Iran poses a threat": states, not events.
+STATE_VERBS = {"be", "have"} | DESCRIBING_VERBS
 
 
 def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexicon) -> list[Candidate]:
