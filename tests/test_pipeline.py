@@ -1249,3 +1249,9 @@ def test_a_threat_one_poses_or_is_is_no_act_of_threatening(coder):
         assert events == [], text
     _, events = coder.code_text("Chile issued a threat to Peru.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("130", "CHL", "PER")]
+
+
+def test_calling_for_sanctions_against_another_rallies_opposition_to_it(coder):
+    _, events = coder.code_text("Chilean lawmakers called for sanctions against Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("113", "ACCUSE", "CHLLEG", "PER")]
