@@ -1255,3 +1255,10 @@ def test_calling_for_sanctions_against_another_rallies_opposition_to_it(coder):
     _, events = coder.code_text("Chilean lawmakers called for sanctions against Peru on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("113", "ACCUSE", "CHLLEG", "PER")]
+
+
+def test_chemical_weapons_used_are_mass_violence_and_tear_gas_repression(coder):
+    _, events = coder.code_text("Chilean forces used chemical weapons against rebels in Arica.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover) for e in events] == [("2041", "ASSAULT")]
+    _, events = coder.code_text("Chilean police used tear gas against protesters in Arica.", date="2024-05-06")
+    assert [e.event.cameo for e in events] == ["175"]
