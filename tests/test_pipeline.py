@@ -1262,3 +1262,8 @@ def test_chemical_weapons_used_are_mass_violence_and_tear_gas_repression(coder):
     assert [(e.event.cameo, e.event.plover) for e in events] == [("2041", "ASSAULT")]
     _, events = coder.code_text("Chilean police used tear gas against protesters in Arica.", date="2024-05-06")
     assert [e.event.cameo for e in events] == ["175"]
+
+
+def test_armed_men_ousted_from_a_place_are_fought(coder):
+    _, events = coder.code_text("Chilean troops ousted Peruvian rebels from Arica on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERREB")]
