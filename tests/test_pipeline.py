@@ -1267,3 +1267,10 @@ def test_chemical_weapons_used_are_mass_violence_and_tear_gas_repression(coder):
 def test_armed_men_ousted_from_a_place_are_fought(coder):
     _, events = coder.code_text("Chilean troops ousted Peruvian rebels from Arica on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERREB")]
+
+
+def test_calling_by_a_name_is_no_call(coder):
+    _, events = coder.code_text("Chilean officials call Peru the enemy.", date="2024-05-06")
+    assert [e.event.cameo for e in events if e.event.cameo.startswith("04")] == []
+    _, events = coder.code_text("Chile called Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("041", "CHL", "PER")]

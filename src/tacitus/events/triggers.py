@@ -22,6 +22,20 @@ KIND_OF = {"state", "declaration", "mission", "team", "contingent", "group", "to
 # Verbs that are events only without an object or clause: "protesters demonstrated", not "it demonstrates how
 # reckless Russia is" (an object the lexicon names still counts: "demonstrated support").
 INTRANSITIVE_SENSES = {"demonstrate"}
+# "They call themselves the elite", "Rojava, as they call the region": calling by a name is no call.
+NAMING_VERBS = {"call"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "what"}
+
+
+def _naming(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "call Peru the enemy": the name, which the parser may hang on the object with no comma between
+    named = any(a.dep_ == "appos" and not any(t.is_punct for t in verb.doc[o.i + 1:a.i])
+                for o in objects for a in o.children)
+    return named or any(c.dep_ == "oprd" or (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) \
+        or any(o.lower_ in REFLEXIVES for o in objects)
+
+
 # Objects of a preposition that only date the event.
 TIME_WORDS = {*WEEKDAYS, *MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years", "night",
               "morning", "evening", "afternoon", "weekend", "today", "tonight", "time", "occasion"}
@@ -100,6 +114,8 @@ def find_triggers(sentence: Span, lexicon: TriggerLexicon) -> list[TriggerMatch]
         entry = lexicon.lookup(lemma, pos, preps, set(objects), setting)
         if entry is not None and lemma in INTRANSITIVE_SENSES and not entry.object and any(
                 c.dep_ in ("dobj", "obj", "ccomp") for c in token.children):
+            continue
+        if entry is not None and lemma in NAMING_VERBS and not entry.object and not entry.prep and _naming(token):
             continue
         if entry is not None:
             matches.append(TriggerMatch(token, entry, objects.get(entry.object) if entry.object else None))
