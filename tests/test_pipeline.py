@@ -394,7 +394,7 @@ def test_coercion_and_force_only_announced_are_threats(coder):
     _, events = coder.code_text("Ghana said on Monday it will impose sanctions on Togo. Chad will launch air strikes "
                                 "on rebel camps in Libya, its army said.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.target[0].country) for e in events] == \
-        [("131", "THREATEN", "TGO"), ("138", "THREATEN", "LBY")]
+        [("1312", "THREATEN", "TGO"), ("1384", "THREATEN", "LBY")]
 
 
 def test_providing_to_a_party_and_objects_in_coordination(coder):
@@ -540,7 +540,7 @@ def test_a_place_in_what_is_agreed_is_its_target_but_not_where_it_was_agreed(cod
 
 def test_what_another_must_be_ready_to_do_is_the_demands_content_not_an_event(coder):
     _, events = coder.code_text("Chile said that Peru must be ready to negotiate with Bolivia.", date="2024-05-06")
-    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("100", "CHL", "PER")]
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("106", "CHL", "PER")]
 
 
 def test_unnamed_victims_of_force_by_no_one_named_are_of_the_place(coder):
@@ -586,7 +586,7 @@ def test_an_intent_or_attempt_noun_gives_its_infinitive_an_author_and_a_mood(cod
                                 "Peruvian president. The floods complicated efforts to oust the Bolivian president.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
-        ("138", "CHL", "PER", "future"), ("174", "CHL", "PERGOV", "attempted")]
+        ("1382", "CHL", "PER", "future"), ("174", "CHL", "PERGOV", "attempted")]
 
 
 def test_an_attack_undergone_is_by_whom_it_comes_from(coder):
@@ -707,7 +707,7 @@ def test_force_announced_is_a_threat_whatever_the_model_says(coder):
     _, events = coder.code_text("Chile has said it will invade Peru. Chile said it would invade and destroy the "
                                 "Peruvian enclave.", date="2024-05-06")
     assert [(e.event.plover, e.event.cameo, e.target[0].country) for e in events] == [
-        ("THREATEN", "138", "PER"), ("THREATEN", "138", "PER")]
+        ("THREATEN", "1382", "PER"), ("THREATEN", "1384", "PER")]
 
 def test_the_model_alone_makes_no_event_of_a_verb_that_names_none(coder):
     _, events = coder.code_text("The Saudis don't care about Syria anymore.", date="2024-05-06")
@@ -862,7 +862,7 @@ def test_talks_halted_protests_called_off_and_grants_given(coder):
                                 "their protests against the government. Norway will give Ghana a grant of $5 million.",
                                 date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
-        ("164", "SANCTION", "CHL", "PER"), ("082", "CONCEDE", "CHLOPP", "CHLGOV"), ("033", "AGREE", "NOR", "GHA")]
+        ("164", "SANCTION", "CHL", "PER"), ("082", "CONCEDE", "CHLOPP", "CHLGOV"), ("0331", "AGREE", "NOR", "GHA")]
 
 
 def test_a_resignation_is_a_retreat_from_office_and_one_agreed_to_is_an_intent(coder):
@@ -871,7 +871,7 @@ def test_a_resignation_is_a_retreat_from_office_and_one_agreed_to_is_an_intent(c
                                 "resign, the speaker said.", date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.event.mode, e.source[0].code, e.target[0].code, e.modality)
             for e in events] == [("0831", "RETREAT", "resign", "CHLGOV", "CHL", "asserted"),
-                                 ("035", "AGREE", None, "PERGOV", "PER", "future")]
+                                 ("0341", "AGREE", None, "PERGOV", "PER", "future")]
 
 
 def test_no_longer_denies_and_a_clause_of_its_own_keeps_its_mood(coder):
@@ -903,7 +903,7 @@ def test_the_means_of_an_announced_act_and_a_supposed_one_are_not_done(coder):
                                 "that Bolivia attacked Peru. Direct clashes between Chilean forces and Peruvian troops "
                                 "are now a distinct possibility.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code, e.modality) for e in events] == [
-        ("138", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical"),
+        ("1384", "CHL", "PER", "future"), ("190", "BOL", "PER", "hypothetical"),
         ("190", "CHLMIL", "PERMIL", "hypothetical")]
 
 
@@ -1227,7 +1227,7 @@ def test_force_being_prepared_is_a_show_of_force_and_being_prepared_to_use_it_a_
     assert [(e.event.cameo, e.modality, e.source[0].code, e.target[0].code) for e in events] == [
         ("150", "asserted", "CHLMIL", "PER")]
     _, events = coder.code_text("Chile is prepared to strike Peru if attacked.", date="2024-05-06")
-    assert [e.event.cameo for e in events] == ["138"]
+    assert [e.event.cameo for e in events] == ["1384"]
 
 
 def test_teachers_magistrates_and_mercenaries_are_agents_of_their_sectors(coder):
@@ -1274,3 +1274,9 @@ def test_calling_by_a_name_is_no_call(coder):
     assert [e.event.cameo for e in events if e.event.cameo.startswith("04")] == []
     _, events = coder.code_text("Chile called Peru on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("041", "CHL", "PER")]
+
+
+def test_what_is_demanded_threatened_or_promised_gives_the_cameo_sub_code(coder):
+    _, events = coder.code_text("Chile demanded that Peru release the prisoners. Chile threatened to suspend talks with "
+                                "Peru. Bolivia will release the Peruvian prisoners.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code) for e in events] == [("1053", "CHL"), ("134", "CHL"), ("0353", "BOL")]

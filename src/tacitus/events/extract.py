@@ -330,20 +330,50 @@ def _protesters_protesting(verb: Token) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN")
 
 
-def _content_of(token: Token, triggers: set[int]) -> bool:
+def _content_of(token: Token, triggers: set[int]) -> int | None:
+    """The trigger whose content the token's act is ("threatened to cut off aid": cut off is the threat's), if
+    any."""
     while token.head.i != token.i:
         dep = token.dep_
         if dep not in CONTENT_DEPS and dep != "conj" and not is_content_clause(token):
-            return False
+            return None
         if _protesters_protesting(token):
-            return False  # "dispersed demonstrators protesting the results": what they do is their own act
+            return None  # "dispersed demonstrators protesting the results": what they do is their own act
         token = token.head
         # A conjunct shares its head's relation: "...to resolve the war and ensure stability".
         if dep != "conj" and token.i in triggers:
-            return True  # a reporting verb among them is a demand: what it says must happen is its content
+            return token.i  # a reporting verb among them is a demand: what it says must happen is its content
         if is_reporting(token):
-            return False
-    return False
+            return None
+    return None
+
+
+# What is asked for, promised or threatened gives an appeal (02x), a demand (10x), an intent (03x) or a threat
+# (13x) its CAMEO sub-code: the three first share one order of kinds (1 material cooperation, 2 diplomatic, 3 aid,
+# 4 reform, 5 yielding, 6 a meeting, 8 mediation), keyed here by the CAMEO code of the act asked for.
+KIND_OF_ACT = {"06": "1", "061": "11", "062": "12", "063": "13", "064": "14", "05": "2",
+               "07": "3", "071": "31", "072": "32", "073": "33", "074": "34",
+               "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
+               "08": "5", "081": "51", "082": "52", "084": "53", "085": "54", "086": "55", "087": "56",
+               "04": "6", "045": "8", "046": "6"}
+ASKING_ROOTS = {"020": "02", "100": "10"}
+THREAT_OF_ACT = {"16": "131", "160": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                 "166": "136", "14": "133", "17": "137", "172": "132", "1721": "1321", "1722": "1322",
+                 "1723": "1323", "1724": "1324", "18": "1383", "19": "1384", "191": "1381", "192": "1382",
+                 "20": "1385"}
+
+
+def _by_longest_prefix(table: dict, code: str) -> str | None:
+    return next((table[code[:n]] for n in (4, 3, 2) if code[:n] in table), None)
+
+
+def asked_code(outer: str, act: str) -> str:
+    """The code of an appeal, demand or threat (`outer`, as the lexicon gives it: 020, 100, 130) for the act it
+    asks for or threatens (`act`): "urged Uganda to repatriate criminals" 0213, "threatened to cut off aid" 1311."""
+    if outer == THREAT:
+        return _by_longest_prefix(THREAT_OF_ACT, act) or outer
+    kind = _by_longest_prefix(KIND_OF_ACT, act) if outer in ASKING_ROOTS else None
+    return ASKING_ROOTS[outer] + kind if kind else outer
 
 
 QUOTES = {'"', "“", "”"}
@@ -506,7 +536,11 @@ def _preparing(trigger: Token) -> bool:
 
 
 def intent_code(cameo: str, modality: str) -> str:
-    return INTENT_OF_ROOT.get(cameo[:2], cameo) if modality == "future" else cameo
+    if modality != "future" or cameo[:2] not in INTENT_OF_ROOT:
+        return cameo
+    finer = _by_longest_prefix(THREAT_OF_ACT, cameo) if INTENT_OF_ROOT[cameo[:2]][:2] == THREAT[:2] \
+        else ("03" + kind if (kind := _by_longest_prefix(KIND_OF_ACT, cameo)) else None)
+    return finer or INTENT_OF_ROOT[cameo[:2]]
 
 
 # "The US said China must drop its barriers": CAMEO codes a speaker's "must" for another as a demand.
@@ -700,8 +734,16 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             confidence=_confidence(entry, roles, source, target),
             cameo=_seizure_of_people(token, source, target) or entry.cameo))
     candidates = _fold_protest_purposes(candidates, index)
-    coded = {c.trigger.i for c in candidates}
-    return [c for c in candidates if not _content_of(c.trigger, coded)]
+    by_trigger = {c.trigger.i: c for c in candidates}
+    kept = []
+    for c in candidates:
+        head = _content_of(c.trigger, set(by_trigger))
+        if head is None:
+            kept.append(c)
+        elif c.modality != "negated":
+            outer = by_trigger[head]
+            outer.cameo = asked_code(outer.cameo, c.cameo)
+    return kept
 
 
 def _protested_act(protest: Token) -> Token | None:
