@@ -349,8 +349,8 @@ def _content_of(token: Token, triggers: set[int]) -> int | None:
 
 
 # What is asked for, promised or threatened gives an appeal (02x), a demand (10x), an intent (03x) or a threat
-# (13x) its CAMEO sub-code: the three first share one order of kinds (1 material cooperation, 2 diplomatic, 3 aid,
-# 4 reform, 5 yielding, 6 a meeting, 8 mediation), keyed here by the CAMEO code of the act asked for.
+# (13x) its CAMEO sub-code. Appeals, demands and intents share one order of kinds (1 material cooperation,
+# 2 diplomatic, 3 aid, 4 reform, 5 yielding, 6 a meeting, 8 mediation), keyed here by the code of the act.
 KIND_OF_ACT = {"06": "1", "061": "11", "062": "12", "063": "13", "064": "14", "05": "2",
                "07": "3", "071": "31", "072": "32", "073": "33", "074": "34",
                "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
@@ -536,10 +536,11 @@ def _preparing(trigger: Token) -> bool:
 
 
 def intent_code(cameo: str, modality: str) -> str:
+    """An act only announced as its intent or threat, with the finer sub-code where the act gives one."""
     if modality != "future" or cameo[:2] not in INTENT_OF_ROOT:
         return cameo
-    finer = _by_longest_prefix(THREAT_OF_ACT, cameo) if INTENT_OF_ROOT[cameo[:2]][:2] == THREAT[:2] \
-        else ("03" + kind if (kind := _by_longest_prefix(KIND_OF_ACT, cameo)) else None)
+    finer = _by_longest_prefix(THREAT_OF_ACT, cameo) if INTENT_OF_ROOT[cameo[:2]].startswith(THREAT_ROOT) \
+        else (AGREE_ROOT + kind if (kind := _by_longest_prefix(KIND_OF_ACT, cameo)) else None)
     return finer or INTENT_OF_ROOT[cameo[:2]]
 
 
