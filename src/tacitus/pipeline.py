@@ -13,8 +13,8 @@ from typing import Iterable, Iterator
 from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
-from tacitus.events.extract import (AGREE_ROOT, Candidate, agreement_not_reached, agreement_reached, extract_events,
-                                    intent_code, people_seized, recorded_code)
+from tacitus.events.extract import (AGREE_ROOT, THREAT_ROOT, Candidate, agreement_not_reached, agreement_reached,
+                                    extract_events, intent_code, people_seized, recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.roles import undergone
@@ -45,7 +45,6 @@ VERBAL_CONFLICT_ROOTS = {"10", "11", "13"}
 MEETING_VERBS = {"meet", "visit", "travel", "discuss", "talk"}
 # Verbs of promising, whose object or clause is what is promised.
 PROMISES = {"pledge", "promise", "vow", "offer", "commit", "swear"}
-THREAT_ROOT = "13"
 
 
 def blank(text: str, spans) -> str:

@@ -83,6 +83,7 @@ PEOPLE_NOUNS = {"man", "woman", "person", "people", "national", "native", "boy",
 HARMING_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "murder", "slay", "maim", "shoot", "execute",
                  "behead", "torture", "beat", "abduct", "kidnap"}
 STATE_HAND_VERBS = {"arrest", "detain", "jail", "imprison", "charge", "indict", "sentence", "convict", "deport"}
+VICTIM_VERBS = HARMING_VERBS | STATE_HAND_VERBS
 VICTIM_NOUNS = PEOPLE_NOUNS - {"national", "native"} | {"child", "passenger", "pilgrim", "worshipper", "bystander"}
 # Verbs of people leaving a place: "refugees fleeing Syria" are from it, refugees living somewhere need not be.
 LEAVING_VERBS = {"flee", "escape", "leave"}
@@ -314,10 +315,10 @@ class PlaceResolver:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
         for t in doc:
-            verb = t.head
-            lemma = verb.lemma_.lower()
-            if t.lemma_.lower() not in VICTIM_NOUNS or t.pos_ != "NOUN" or t.i in taken or verb.pos_ != "VERB" \
-                    or lemma not in HARMING_VERBS | STATE_HAND_VERBS:
+            if t.lemma_.lower() not in VICTIM_NOUNS or t.pos_ != "NOUN" or t.i in taken:
+                continue
+            verb, lemma = t.head, t.head.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in VICTIM_VERBS:
                 continue
             # Killed by someone or something: a toll ("500,000 people have been killed in Syria") is no act.
             if t.dep_ not in ("dobj", "obj") and not (t.dep_ == "nsubjpass" and (

@@ -736,9 +736,10 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
             cameo=_seizure_of_people(token, source, target) or entry.cameo))
     candidates = _fold_protest_purposes(candidates, index)
     by_trigger = {c.trigger.i: c for c in candidates}
+    coded = set(by_trigger)
     kept = []
     for c in candidates:
-        head = _content_of(c.trigger, set(by_trigger))
+        head = _content_of(c.trigger, coded)
         if head is None:
             kept.append(c)
         elif c.modality != "negated":

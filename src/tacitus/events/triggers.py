@@ -24,7 +24,7 @@ KIND_OF = {"state", "declaration", "mission", "team", "contingent", "group", "to
 INTRANSITIVE_SENSES = {"demonstrate"}
 # "They call themselves the elite", "Rojava, as they call the region": calling by a name is no call.
 NAMING_VERBS = {"call"}
-REFLEXIVES = {"itself", "themselves", "himself", "herself", "what"}
+NAMING_OBJECTS = {"itself", "themselves", "himself", "herself", "what"}  # "call themselves", "what they call"
 
 
 def _naming(verb: Token) -> bool:
@@ -33,7 +33,7 @@ def _naming(verb: Token) -> bool:
     named = any(a.dep_ == "appos" and not any(t.is_punct for t in verb.doc[o.i + 1:a.i])
                 for o in objects for a in o.children)
     return named or any(c.dep_ == "oprd" or (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) \
-        or any(o.lower_ in REFLEXIVES for o in objects)
+        or any(o.lower_ in NAMING_OBJECTS for o in objects)
 
 
 # Objects of a preposition that only date the event.
