@@ -1280,3 +1280,15 @@ def test_what_is_demanded_threatened_or_promised_gives_the_cameo_sub_code(coder)
     _, events = coder.code_text("Chile demanded that Peru release the prisoners. Chile threatened to suspend talks with "
                                 "Peru. Bolivia will release the Peruvian prisoners.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code) for e in events] == [("1053", "CHL"), ("134", "CHL"), ("0353", "BOL")]
+
+
+def test_ethnic_kin_of_a_country_are_not_that_country(coder):
+    _, events = coder.code_text("Ethnic Peruvian rebels attacked a police station in Chile on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLREB", "CHLCOP")]
+
+
+def test_one_who_died_at_anothers_hands_is_the_target(coder):
+    _, events = coder.code_text("A Peruvian prisoner died under torture in Chilean police custody on Monday.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("ASSAULT", "CHLCOP", "PERCVL")]

@@ -366,11 +366,15 @@ class ActorResolver:
             starts = [s.start_char for s in doc.sents]
             sentence_of = lambda char: bisect.bisect_right(starts, char) - 1  # noqa: E731
         atoms = self.atoms(doc)
+        # "ethnic Albanian guerrillas": a people, not the state named after them; who they are comes from the
+        # noun and from where they are ("operating in Macedonia").
+        atoms = [a for a in atoms if not (a.kind == "demonym" and _ethnic(doc, a) and a.end < len(doc)
+                                          and doc[a.end].pos_ in ("NOUN", "PROPN"))]
         for k, a in enumerate(atoms):
             # "Bosnian Serbs", "ethnic Albanians": a people named after another country are civilians of the
             # country before them, or of where they live ("in south Serbia", else the event's place).
-            if a.kind == "demonym" and a.plural and (
-                    (a.start and doc[a.start - 1].lower_ == "ethnic")
+            if a.kind == "demonym" and (a.plural or _ethnic(doc, a)) and (
+                    _ethnic(doc, a)
                     or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))
                     or _people_of_another_land(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None)):
                 atoms[k] = _Atom(a.start, a.end, "agent", PEOPLE_SECTOR, plural=True)
@@ -972,6 +976,10 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "von", "van", "der", 
                   "le", "-"}
 # Proper nouns that are never a person's name ("the Syrian army Sunday").
 NOT_NAMES = {*WEEKDAYS, *MONTHS, "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
+
+
+def _ethnic(doc, atom) -> bool:
+    return atom.start > 0 and doc[atom.start - 1].lower_ == "ethnic"
 
 
 def _people_of_another_land(doc, people, after) -> bool:

@@ -21,6 +21,8 @@ MAX_TARGETS = 3
 LEADING_PASSIVES = {"set", "poise", "schedule", "force", "compel", "oblige"}
 # "Syria is a dangerous place", "France has troops in Iraq", "Iran poses a threat": states, not events.
 STATE_VERBS = {"be", "have"} | DESCRIBING_VERBS
+# Verbs whose subject undergoes what another did: that other is the source.
+UNDERGOING_VERBS = {"die", "perish", "suffer", "succumb", "starve"}
 
 
 def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexicon) -> list[Candidate]:
@@ -49,26 +51,27 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         verb = doc[source.start:source.end].root.head
         if is_condition(verb) or verb.lemma_.lower() in STATE_VERBS:
             continue
+        undergoes = verb.lemma_.lower() in UNDERGOING_VERBS
         # Nor is one set beside the subject ("2,000 US soldiers have died, as many Afghan soldiers").
         subject = doc[source.start:source.end].root
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
-                   and _governed(doc[m.start:m.end].root, verb) and not _beside(doc[m.start:m.end].root, subject)
+                   and _governed(doc[m.start:m.end].root, verb, venues=not undergoes) and not _beside(doc[m.start:m.end].root, subject)
                    and not _says(doc, m.end)]
         dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
         for target in targets:
             dyad = frozenset(a.code for a in target.actors)
             if dyad not in dyads and len(dyads) < MAX_TARGETS:
                 dyads.add(dyad)
-                pending.append((number, sentence, source, target))
+                # "a prisoner died under torture in Israeli custody": the subject suffered what the other did
+                pending.append((number, sentence, verb, *((target, source) if undergoes else (source, target))))
     if not pending:
         return []
     items = [(s.text, (m.start_char - s.start_char, m.end_char - s.start_char),
-              (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, m, t in pending]
+              (t.start_char - s.start_char, t.end_char - s.start_char)) for _, s, _, m, t in pending]
     # One event per verb, with its surest target ("calling on the US to lift its embargo against Cuba" is aimed at
     # the US), and those named together with it ("talked with King Salman, Netanyahu and Trump"), one per country.
     accepted: dict[int, list[tuple[Candidate, object]]] = {}
-    for (number, sentence, source, target), p in zip(pending, classifier.predict(items)):
-        trigger = doc[source.start:source.end].root.head
+    for (number, sentence, trigger, source, target), p in zip(pending, classifier.predict(items)):
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
         source_actors, target_actors = _actors([source]), _actors([target])
         if p.plover is None or p.confidence < bar or p.cameo is None or \
@@ -126,10 +129,11 @@ def _beside(token, subject) -> bool:
     return token.dep_ == "appos" and token.head.i == subject.i
 
 
-def _governed(token, verb) -> bool:
+def _governed(token, verb, venues: bool = True) -> bool:
     """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
     clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target).
-    A condition's subject is governed: the event is aimed at it ("threatened to stop talks if the US goes ahead")."""
+    A condition's subject is governed: the event is aimed at it ("threatened to stop talks if the US goes ahead").
+    Without `venues`, where the verb happens counts too ("died in Turkish custody")."""
     path = [token, *token.ancestors]
     for n, head in enumerate(path):
         if head.i == verb.i:
@@ -138,7 +142,7 @@ def _governed(token, verb) -> bool:
         if head.dep_ == "prep" and (head.lower_ in COMITATIVE or head.lower_ in CIRCUMSTANCES):
             return False
         # Where or when the verb itself happens ("spoke at a rally in Lima, the capital of Peru").
-        if head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i and not _compound_preposition(
+        if venues and head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i and not _compound_preposition(
                 path[max(n - 2, 0):n][::-1]):
             return False
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
