@@ -1283,7 +1283,8 @@ def test_what_is_demanded_threatened_or_promised_gives_the_cameo_sub_code(coder)
 
 
 def test_ethnic_kin_of_a_country_are_not_that_country(coder):
-    _, events = coder.code_text("Ethnic Peruvian rebels attacked a police station in Chile on Monday.", date="2024-05-06")
+    _, events = coder.code_text("Ethnic Peruvian rebels attacked a police station in Chile on Monday.",
+                                date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLREB", "CHLCOP")]
 
 

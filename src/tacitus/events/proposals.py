@@ -55,7 +55,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         # Nor is one set beside the subject ("2,000 US soldiers have died, as many Afghan soldiers").
         subject = doc[source.start:source.end].root
         targets = [m for m in here if m is not source and not codes & {a.code for a in m.actors}
-                   and _governed(doc[m.start:m.end].root, verb, venues=not undergoes) and not _beside(doc[m.start:m.end].root, subject)
+                   and _governed(doc[m.start:m.end].root, verb, venues=not undergoes)
+                   and not _beside(doc[m.start:m.end].root, subject)
                    and not _says(doc, m.end)]
         dyads = set()  # one proposal per target actor: "the US Secretary of State, Mike Pompeo" is one
         for target in targets:
@@ -142,8 +143,8 @@ def _governed(token, verb, venues: bool = True) -> bool:
         if head.dep_ == "prep" and (head.lower_ in COMITATIVE or head.lower_ in CIRCUMSTANCES):
             return False
         # Where or when the verb itself happens ("spoke at a rally in Lima, the capital of Peru").
-        if venues and head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i and not _compound_preposition(
-                path[max(n - 2, 0):n][::-1]):
+        if venues and head.dep_ == "prep" and head.lower_ in VENUES and head.head.i == verb.i \
+                and not _compound_preposition(path[max(n - 2, 0):n][::-1]):
             return False
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             continue
