@@ -14,7 +14,7 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import (AGREE_ROOT, THREAT_ROOT, Candidate, agreement_not_reached, agreement_reached,
-                                    extract_events, intent_code, people_seized, recorded_code)
+                                    charged, extract_events, intent_code, people_seized, recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.roles import undergone
@@ -335,7 +335,8 @@ class Coder:
             # sentence as saying, nor is a verb of meeting, which the model reads by what was met about ("had met
             # Turkey's foreign minister to clarify": no refusal): it may drop the event but not recode it.
             firm = c.entry.curated_phrase or c.trigger.dep_ == "pcomp" or (
-                c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS) or agreement_reached(c) or people_seized(c)
+                c.entry.pos == "VERB" and c.entry.lemma in MEETING_VERBS) or agreement_reached(c) or people_seized(c) \
+                or charged(c)
             cameo, confidence = combine(c.cameo, prediction, firm=firm)
             if cameo is not None:
                 others = {root for i, root in roots[c.sentence_index].items() if i != c.trigger.i}

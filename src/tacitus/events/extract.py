@@ -458,6 +458,15 @@ def people_seized(c: Candidate) -> bool:
     return c.cameo != c.entry.cameo and c.trigger.lemma_.lower() in SEIZING_VERBS
 
 
+# Charges, indictments and prosecutions are accusations (115), as the CAMEO manual's note to 173 has it; the model,
+# trained on data that codes them as coercion, may not recode them.
+CHARGING_VERBS = {"charge", "indict", "prosecute"}
+
+
+def charged(c: Candidate) -> bool:
+    return c.cameo[:2] == CRITICISM_ROOT and c.trigger.lemma_.lower() in CHARGING_VERBS
+
+
 def agreement_reached(c: Candidate) -> bool:
     """"Russia and Turkey agree on a plan", "reached a consensus": PLOVER's AGREE, however cooperative the rest."""
     return c.modality != "negated" and _of_agreement(c)
