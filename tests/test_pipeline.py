@@ -1296,6 +1296,7 @@ def test_one_who_died_at_anothers_hands_is_the_target(coder):
 
 
 def test_an_indictment_stays_an_accusation_whatever_the_model_reads(coder):
-    _, events = coder.code_text("Chile's defence minister was indicted by a Peruvian court on Monday.", date="2024-05-06")
+    _, events = coder.code_text("Chile's defence minister was indicted by a Peruvian court on Monday.",
+                                date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("115", "ACCUSE", "PERJUD", "CHLGOV")]
