@@ -1300,3 +1300,18 @@ def test_an_indictment_stays_an_accusation_whatever_the_model_reads(coder):
                                 date="2024-05-06")
     assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
         ("115", "ACCUSE", "PERJUD", "CHLGOV")]
+
+
+def test_people_from_a_party_are_of_its_country(coder):
+    _, events = coder.code_text("Doctors from two Chilean aid groups delivered medicine to Peru on Monday.",
+                                date="2024-05-06")
+    assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [("AID", "CHLHLH", "PER")]
+    _, events = coder.code_text("Chilean aid agencies sent food to Peru.", date="2024-05-06")
+    assert [e.source[0].code for e in events] == ["CHLNGO"]
+
+
+def test_a_speaker_the_parser_hangs_under_a_participle_still_speaks(coder):
+    _, events = coder.code_text("The Red Cross operating in Peru said Chilean forces must withdraw from the border.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
+        ("100", "NGOHLHIRC", "CHLMIL")]

@@ -116,6 +116,12 @@ def _phrase_place(noun, at_root: dict) -> Place | None:
     return None
 
 
+def _from_party(noun, party_countries: dict) -> str | None:
+    """The country of the party a noun's "from" names: "doctors from two American aid groups"."""
+    return next((party_countries[c.i] for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for c in p.children if c.dep_ == "pobj" and c.i in party_countries), None)
+
+
 def _with_country(actors: list, country: str, sectors: set[str] | None = None, **changes) -> list:
     """Actors of no country made `country`'s (only those of `sectors`, when given)."""
     return [replace(of_country(a, country), **changes)
@@ -294,6 +300,8 @@ class PlaceResolver:
         killed in one are its civilians."""
         naming = self._unplaced_agents(mentions)
         at_root = {doc[p.start:p.end].root.i: p for p in places if p.entry.country}
+        party_countries = {doc[m.start:m.end].root.i: m.actors[0].country for m in mentions
+                           if len({a.country for a in m.actors}) == 1 and m.actors[0].country}
         ending_at = {p.end: p for p in at_root.values()}
         by_start = {}
         for m in naming.values():
@@ -304,6 +312,8 @@ class PlaceResolver:
                                             actors=_with_country(m.actors, p.entry.country, text=text, span=span))
             elif (p := _phrase_place(doc[m.start:m.end].root, at_root)) is not None:
                 by_start[m.start] = replace(m, actors=_with_country(m.actors, p.entry.country, DOMESTIC_SECTORS))
+            elif (country := _from_party(doc[m.start:m.end].root, party_countries)) is not None:
+                by_start[m.start] = replace(m, actors=_with_country(m.actors, country))
         found = self._people_from(doc, mentions, at_root)
         found += self._victims(doc, mentions + found, places)
         return sorted([by_start.get(m.start, m) for m in mentions] + found, key=lambda m: m.start)

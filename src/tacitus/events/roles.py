@@ -156,6 +156,10 @@ SUBJECT_GERUND_PREPS = {"by", "to", "after", "before", "while", "in", "through",
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            # "The Red Cross operating in Iraq said": the parser may make the participle the subject and the
+            # noun its own; a true clause for subject ("Attacking Iran would be a mistake") has none.
+            if child.pos_ == "VERB" and child.tag_ in ("VBG", "VBN"):
+                return next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), child)
             return child
     head = verb.head
     if head.i == verb.i:
