@@ -1315,3 +1315,12 @@ def test_a_speaker_the_parser_hangs_under_a_participle_still_speaks(coder):
                                 date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [
         ("100", "NGOHLHIRC", "CHLMIL")]
+
+
+def test_a_hostile_act_one_would_do_if_another_acts_is_a_threat(coder):
+    _, events = coder.code_text("Chile would cut aid to Peru if the elections are delayed.", date="2024-05-06")
+    assert [(e.event.cameo, e.event.plover, e.source[0].code, e.target[0].code) for e in events] == [
+        ("1311", "THREATEN", "CHL", "PER")]
+    _, events = coder.code_text("Chile may halt its mediation between Peru and Bolivia if the talks fail.",
+                                date="2024-05-06")
+    assert [e.event.plover for e in events] == ["THREATEN"]

@@ -477,11 +477,15 @@ def agreement_reached(c: Candidate) -> bool:
 THREAT = "130"
 
 
-def _ultimatum(trigger: Token) -> bool:
-    """Whether the trigger, or the verb whose complement it is, carries an "unless" clause."""
+def _ultimatum(trigger: Token, marks=("unless",)) -> bool:
+    """Whether the trigger, or the verb whose complement it is, carries an "unless" clause (or one of `marks`)."""
     clauses = [trigger] + ([trigger.head] if is_content_clause(trigger) else [])
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                for clause in clauses for c in clause.children)
+
+
+# So is a hostile act one may or will do if another does something ("may halt mediation if cooperation founders",
+# "would impose sanctions if Iran enriched uranium"): the threat the intent of such an act is.
 
 
 # An act of cooperation or yielding refused ("refused to withdraw its troops", "declined to resign", "will not
@@ -524,6 +528,9 @@ def recorded_code(c: Candidate) -> tuple[str, str]:
     code = intent_code(c.cameo, c.modality)
     if c.modality == "future" and code[:2] != THREAT[:2] and _ultimatum(c.trigger):
         return THREAT, c.modality
+    if c.modality in ("future", "hypothetical") and _ultimatum(c.trigger, ("if",)) \
+            and (threat := intent_code(c.cameo, "future")).startswith(THREAT_ROOT):
+        return threat, "future"
     return code, c.modality
 
 
