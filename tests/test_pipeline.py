@@ -41,7 +41,7 @@ def test_a_participle_after_its_noun_is_a_passive(coder):
     # The tourists were arrested, they did not arrest Indonesia: Indonesia's authorities, named by none, did.
     _, events = coder.code_text("Two Australian tourists arrested in Bali were paraded in front of the media on "
                                 "Tuesday.", date="2024-05-06")
-    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "AUS")]
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "AUSCVL")]
     _, events = coder.code_text("Assad, supported by Moscow, has used chemical weapons.", date="2017-05-06")
     assert [(e.event.plover, e.source[0].code, e.target[0].code) for e in events] == \
         [("SUPPORT", "RUSGOV", "SYRGOV")]
@@ -442,7 +442,7 @@ def test_arrests_by_no_one_named_are_the_authorities_of_the_place(coder):
     _, events = coder.code_text("Two Dutch tourists were arrested in Jakarta on Friday. A Kenyan student at the "
                                 "University of Leeds has been charged. Three Chilean activists were deported to "
                                 "Peru.", date="2024-05-06")
-    assert [(e.event.cameo[:3], e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "NLD")]
+    assert [(e.event.cameo[:3], e.source[0].code, e.target[0].code) for e in events] == [("173", "IDN", "NLDCVL")]
 
 
 def test_a_weapon_or_attack_names_its_author(coder):
@@ -1324,3 +1324,30 @@ def test_a_hostile_act_one_would_do_if_another_acts_is_a_threat(coder):
     _, events = coder.code_text("Chile may halt its mediation between Peru and Bolivia if the talks fail.",
                                 date="2024-05-06")
     assert [e.event.plover for e in events] == ["THREATEN"]
+
+
+def test_an_act_told_in_a_relative_clause_is_its_antecedents(coder):
+    _, events = coder.code_text("The Chilean rebels who attacked Peruvian troops on Monday fled.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLREB", "PERMIL")]
+    _, events = coder.code_text("Two Chilean journalists who were kidnapped by Peruvian rebels in May are alive.",
+                                date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("181", "PERREB", "CHLMED")]
+    # What one is, in the simple present, is no act: "Hamas, which advocates ..."
+    _, events = coder.code_text("Chile criticised Bolivia, which supports Peruvian rebels.", date="2024-05-06")
+    assert [(e.event.cameo[:2], e.source[0].code) for e in events] == [("11", "CHL")]
+
+
+def test_a_people_on_the_move_makes_no_visit(coder):
+    for text in ("Hundreds of Chileans travelled to Peru in 2014.", "A Chilean tourist travelled to Peru in May."):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert events == [], text
+    _, events = coder.code_text("The Chileans arrived in Lima for talks with Peru.", date="2024-05-06")
+    assert [e.event.plover for e in events] == ["CONSULT"]
+
+
+def test_with_an_enemy_named_fighting_with_names_an_ally(coder):
+    _, events = coder.code_text("Chilean rebels fought with Peruvian troops against Bolivian forces on Monday.",
+                                date="2024-05-06")
+    assert not any(e.target[0].code == "PERMIL" for e in events)
+    _, events = coder.code_text("Chilean rebels fought with Peruvian troops on Monday.", date="2024-05-06")
+    assert [(e.event.plover, e.target[0].code) for e in events] == [("ASSAULT", "PERMIL")]

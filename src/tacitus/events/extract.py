@@ -294,8 +294,21 @@ MOVING_VERBS = {"travel", "arrive", "fly", "go", "come", "pour", "flee", "return
 PEOPLE_SECTORS = {"CVL", "REF"}
 
 
-def _migration(trigger: Token, source: list) -> bool:
-    return trigger.lemma_.lower() in MOVING_VERBS and all(a.sector in PEOPLE_SECTORS for a in source)
+def _migration(trigger: Token, source: list, cameo: str) -> bool:
+    """Whether a visit (or other act) is people on the move: a people named by its plural only makes no visit."""
+    return trigger.lemma_.lower() in MOVING_VERBS and all(
+        a.sector in PEOPLE_SECTORS or (cameo[:2] == CONSULT_ROOT and _a_people(a, trigger.doc)) for a in source)
+
+
+def _a_people(actor, doc) -> bool:
+    """A country's people named by their plural ("hundreds of Britons", "Americans"), not the country ("the
+    Philippines") nor its envoys ("the Americans arrived for talks")."""
+    words = (actor.text or "").split()
+    if actor.sector is not None or len(words) != 1 or not words[0][:1].isupper() or not words[0].endswith("s") \
+            or words[0] == (actor.name or "").split()[-1] or not actor.span:
+        return False
+    span = doc.char_span(*actor.span)
+    return span is not None and (span.start == 0 or doc[span.start - 1].lower_ != "the")
 
 
 def _unnamed(iso3: str, sector: str | None = None, text: str = "", span=None) -> Actor:
@@ -740,7 +753,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:
             continue
-        if _to_its_own_country(entry.cameo, source, target) or _migration(token, source):
+        if _to_its_own_country(entry.cameo, source, target) or _migration(token, source, entry.cameo):
             continue
         if entry.cameo[:2] == CONSULT_ROOT and all(a.sector == "MED" or (a.code or "").endswith("MED") for a in target):
             continue  # speaking to a newspaper is a statement, not a consultation

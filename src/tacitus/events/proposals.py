@@ -76,7 +76,8 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
         source_actors, target_actors = _actors([source]), _actors([target])
         if p.plover is None or p.confidence < bar or p.cameo is None or \
-                _to_its_own_country(p.cameo, source_actors, target_actors) or _migration(trigger, source_actors):
+                _to_its_own_country(p.cameo, source_actors, target_actors) \
+                or _migration(trigger, source_actors, p.cameo):
             continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
         candidate = Candidate(number, sentence, trigger, entry, source_actors, target_actors,

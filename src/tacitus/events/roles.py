@@ -153,6 +153,16 @@ def is_content_clause(verb: Token) -> bool:
 SUBJECT_GERUND_PREPS = {"by", "to", "after", "before", "while", "in", "through", "since", "upon", "on"}
 
 
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for ("the rebels who attacked": the rebels), else the token. Not in
+    the simple present, which describes what one is ("Hamas, which advocates Israel's destruction")."""
+    described = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.head if verb.dep_ == "relcl" and token.lower_ in RELATIVE_PRONOUNS and not described else token
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
@@ -160,7 +170,7 @@ def subject_of(verb: Token) -> Token | None:
             # noun its own; a true clause for subject ("Attacking Iran would be a mistake") has none.
             if child.pos_ == "VERB" and child.tag_ in ("VBG", "VBN"):
                 return next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), child)
-            return child
+            return _antecedent(child, verb)
     head = verb.head
     if head.i == verb.i:
         return None
@@ -227,6 +237,9 @@ FIGHTING_VERBS = {"fight", "battle", "struggle", "die"}
 def _prep_targets(token: Token, index: MentionIndex, exclude: list, preps: set[str] = TARGET_PREPS) -> list:
     if token.lemma_.lower() in FIGHTING_VERBS:
         preps = preps - {"for"}
+        # "fought with US forces against Isis": with an enemy named, "with" names an ally
+        if any(t.dep_ == "prep" and t.lower_ == "against" for t in token.subtree):
+            preps = preps - {"with"}
     # "kidnapped up to 16 Russian advisers": the parser may hang the phrase on the particle
     for child in [*token.children, *(g for c in token.children if c.dep_ == "prt" for g in c.children)]:
         if child.dep_ in ("prep", "dative") and child.lemma_.lower() in preps:
@@ -444,7 +457,8 @@ def verb_roles(verb: Token, index: MentionIndex, prep: str | None = None) -> Rol
         c.dep_ in ("aux", "auxpass") for c in kids)
     if reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             bare and any(c.dep_ == "nsubj" for c in verb.children)):
-        patient = verb.head if reduced else next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        patient = verb.head if reduced else next((_antecedent(c, verb) for c in verb.children
+                                                  if c.dep_ in ("nsubjpass", "nsubj")), None)
         source = index.of_phrase(_passive_agent(verb))
         # "a mortar bomb was fired at Israel": what undergoes it is no party, the row's preposition names one
         target = index.of_phrase(patient) or (_prep_targets(verb, index, source, {prep}) if prep else [])
