@@ -1351,3 +1351,8 @@ def test_with_an_enemy_named_fighting_with_names_an_ally(coder):
     assert not any(e.target[0].code == "PERMIL" for e in events)
     _, events = coder.code_text("Chilean rebels fought with Peruvian troops on Monday.", date="2024-05-06")
     assert [(e.event.plover, e.target[0].code) for e in events] == [("ASSAULT", "PERMIL")]
+
+
+def test_a_participle_after_its_noun_is_what_the_noun_does(coder):
+    _, events = coder.code_text("Chilean rebels attacking Peruvian troops were repelled on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLREB", "PERMIL")]

@@ -179,6 +179,8 @@ def subject_of(verb: Token) -> Token | None:
         return obj if obj is not None else subject_of(head)
     if verb.dep_ == "acomp":  # "France is about to restore ties", "ready to talk"
         return subject_of(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "rebels attacking the city were repelled"
+        return head
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_purpose(verb)):  # "opened fire, killing one person"
