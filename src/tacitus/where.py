@@ -296,8 +296,8 @@ class PlaceResolver:
     def qualify(self, doc, mentions: list, places: list[Place]) -> list:
         """Agents of no country a place qualifies are of the place's country: a name before them ("Idlib rebels",
         "Tigray forces": the mention then spans both), or, for the country's own people (not its state), a place
-        phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia"); and people from a place or
-        killed in one are its civilians."""
+        phrase on them ("rebels in Chechnya", "refugees fleeing the war in Liberia"), or a party they are from
+        ("doctors from two American aid groups"); and people from a place or killed in one are its civilians."""
         naming = self._unplaced_agents(mentions)
         at_root = {doc[p.start:p.end].root.i: p for p in places if p.entry.country}
         party_countries = {doc[m.start:m.end].root.i: m.actors[0].country for m in mentions

@@ -497,10 +497,6 @@ def _ultimatum(trigger: Token, marks=("unless",)) -> bool:
                for clause in clauses for c in clause.children)
 
 
-# So is a hostile act one may or will do if another does something ("may halt mediation if cooperation founders",
-# "would impose sanctions if Iran enriched uranium"): the threat the intent of such an act is.
-
-
 # An act of cooperation or yielding refused ("refused to withdraw its troops", "declined to resign", "will not
 # release them") is a rejection that happened, coded by what was refused.
 REFUSING_VERBS = {"refuse", "decline"}
@@ -530,8 +526,8 @@ def refusal_code(cameo: str) -> str:
 
 
 def recorded_code(c: Candidate) -> tuple[str, str]:
-    """The code and modality an event is recorded with: announced acts as intents or, under an "unless", as
-    threats; agreement not reached and cooperation refused as rejections that happened."""
+    """The code and modality an event is recorded with: announced acts as intents or, under an "unless" (or, for
+    hostile acts, an "if"), as threats; agreement not reached and cooperation refused as rejections that happened."""
     if agreement_not_reached(c):
         return REJECTION, "asserted"
     if refused(c):
@@ -541,6 +537,8 @@ def recorded_code(c: Candidate) -> tuple[str, str]:
     code = intent_code(c.cameo, c.modality)
     if c.modality == "future" and code[:2] != THREAT[:2] and _ultimatum(c.trigger):
         return THREAT, c.modality
+    # So is a hostile act one may or will do if another acts ("may halt mediation if cooperation founders"): the
+    # threat that the intent of such an act is.
     if c.modality in ("future", "hypothetical") and _ultimatum(c.trigger, ("if",)) \
             and (threat := intent_code(c.cameo, "future")).startswith(THREAT_ROOT):
         return threat, "future"
