@@ -1356,3 +1356,10 @@ def test_with_an_enemy_named_fighting_with_names_an_ally(coder):
 def test_a_participle_after_its_noun_is_what_the_noun_does(coder):
     _, events = coder.code_text("Chilean rebels attacking Peruvian troops were repelled on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLREB", "PERMIL")]
+
+
+def test_foreign_fighters_are_not_of_the_country_they_fight_in(coder):
+    _, events = coder.code_text("Foreign fighters clashed with Chilean troops near Arica.", date="2024-05-06")
+    assert not any(a.country == "CHL" for e in events for a in e.source), events
+    _, events = coder.code_text("Fighters clashed with Chilean troops near Arica.", date="2024-05-06")
+    assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLUAF", "CHLMIL")]

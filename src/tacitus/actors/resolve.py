@@ -613,6 +613,8 @@ class ActorResolver:
                 actor = self._owner_actor(owner, sector)
             else:
                 actor = self._actor(sector, None, None, sector)
+                if start and doc[start - 1].lower_ in FOREIGN_WORDS:
+                    start -= 1  # "foreign fighters": the word that keeps them of no country is theirs
             if co_owners:
                 for other in co_owners:
                     other.used = True
@@ -945,8 +947,16 @@ def _clause_subjects(pronoun) -> set[int]:
     return set()
 
 
+# Words that say a group is not of the country it acts in or against ("foreign fighters", "an international aid
+# agency").
+FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational"}
+
+
 def of_country(actor: Actor, iso3: str) -> Actor:
-    """The actor as its sector of country `iso3` ("forces" -> ISRMIL)."""
+    """The actor as its sector of country `iso3` ("forces" -> ISRMIL); one named foreign stays of none (not an
+    office: "foreign minister")."""
+    if (actor.text or "").split(" ", 1)[0].lower() in FOREIGN_WORDS and actor.sector != "GOV":
+        return actor
     return replace(actor, code=iso3 + (actor.sector or ""), country=iso3)
 
 
