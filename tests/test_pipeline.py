@@ -1363,3 +1363,10 @@ def test_foreign_fighters_are_not_of_the_country_they_fight_in(coder):
     assert not any(a.country == "CHL" for e in events for a in e.source), events
     _, events = coder.code_text("Fighters clashed with Chilean troops near Arica.", date="2024-05-06")
     assert [(e.source[0].code, e.target[0].code) for e in events] == [("CHLUAF", "CHLMIL")]
+
+
+def test_foreigners_fighting_in_a_country_do_not_fight_the_country(coder):
+    _, events = coder.code_text("Chile said its forces would fight on in Peru.", date="2024-05-06")
+    assert not any(a.country == "PER" for e in events for a in e.target), events
+    _, events = coder.code_text("Chilean troops attacked rebels in Peru on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERREB")]

@@ -9,8 +9,9 @@ from tacitus.actors.resolve import BODIES, MEANS, RECEIVING_VERBS, WEAPONS, of_c
 from tacitus.attribution import reported_by
 from tacitus.events.modality import declined, is_condition, modality
 from tacitus.events.ontology import TriggerEntry, TriggerLexicon
-from tacitus.events.roles import (DOCUMENT_NOUNS, MentionIndex, Roles, is_content_clause, is_purpose, is_reporting,
-                                  means_author, means_heads, means_of, noun_roles, subject_of, verb_roles)
+from tacitus.events.roles import (DOCUMENT_NOUNS, FIGHTING_VERBS, MentionIndex, Roles, is_content_clause, is_purpose,
+                                  is_reporting, means_author, means_heads, means_of, noun_roles, subject_of,
+                                  verb_roles)
 from tacitus.events.triggers import find_triggers
 from tacitus.nlp import opens_sentence
 from tacitus.records import Actor
@@ -159,7 +160,10 @@ def _implied_target(entry: TriggerEntry, trigger: Token, source: list, place, mo
     takes_place = root in PLACE_TARGET_ROOTS or (entry.cameo[:3] in PLACE_TARGET_CODES and any(map(_known, source))) \
         or entry.object in PLACE_TARGET_OBJECTS or (root in SPECIFIC_PLACE_TARGET_ROOTS and (
             entry.cameo != root + "0" or (place is not None and not _said_at(trigger, place[2]))))
-    if place is not None and takes_place and (
+    # Foreigners fighting in a country ("British volunteers fighting in Syria", "France will fight on in Syria")
+    # fight someone there, not the country.
+    fighting_abroad = trigger.lemma_.lower() in FIGHTING_VERBS and place is not None and place[0] != country
+    if place is not None and takes_place and not fighting_abroad and (
             place[0] != country or root in DOMESTIC_TARGET_ROOTS):
         iso3, text, span = place
         return [_unnamed(iso3, text=text, span=span)]
