@@ -1370,3 +1370,10 @@ def test_foreigners_fighting_in_a_country_do_not_fight_the_country(coder):
     assert not any(a.country == "PER" for e in events for a in e.target), events
     _, events = coder.code_text("Chilean troops attacked rebels in Peru on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERREB")]
+
+
+def test_an_order_to_ones_own_forces_is_no_event_between_actors(coder):
+    _, events = coder.code_text("The Chilean president says Chilean troops must leave Peru.", date="2024-05-06")
+    assert not any(e.target[0].code == "CHLMIL" for e in events), events
+    _, events = coder.code_text("The Chilean president praised the Chilean army.", date="2024-05-06")
+    assert [(e.event.cameo[:2], e.target[0].code) for e in events] == [("05", "CHLMIL")]

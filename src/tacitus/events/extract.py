@@ -282,13 +282,19 @@ def _destination(trigger: Token, span) -> bool:
 SELF_DIRECTED_ROOTS = {"08", "17", "18", "19", "20"}
 
 
+# A state's demands on its own government or forces, and its yielding through them, are orders given at home ("Trump
+# says US troops must leave Syria", "ordered the withdrawal of US troops").
+ORDER_ROOTS = {"08", "10"}
+
+
 def _to_its_own_country(cameo: str, source: list, target: list) -> bool:
     """A state's own country as the target of what is neither force nor repression, unless it is the country's
-    people ("reneged on his commitment to the Zambian people")."""
+    people ("reneged on his commitment to the Zambian people"); or its own state, of an order (ORDER_ROOTS)."""
     countries = {a.country for a in source}
+    state = cameo[:2] in ORDER_ROOTS
     return cameo[:2] not in SELF_DIRECTED_ROOTS and len(countries) == 1 \
         and None not in countries and all(a.sector in STATE_SECTORS or a.code == a.country for a in source) \
-        and all(a.code == a.country and a.country in countries
+        and all((a.code == a.country or (state and a.sector in STATE_SECTORS)) and a.country in countries
                 and (a.text or "").split()[-1:] != ["people"] for a in target)
 
 
@@ -637,7 +643,8 @@ def _demand(verb: Token, addressed: Token | None, index: MentionIndex) -> tuple[
     speaking = {(a.code, a.name) for a in speaker}
     addressee = [a for a in _actors(index.of_phrase(addressed)) if (a.code, a.name) not in speaking]
     addressee = _localise(addressee, speaker)  # "Chilean rebels insisted that the president step down"
-    if speaker and addressee and any(_known(a) for a in speaker + addressee):
+    if speaker and addressee and any(_known(a) for a in speaker + addressee) \
+            and not _to_its_own_country(DEMAND, speaker, addressee):
         return speaker, addressee
     return None
 
