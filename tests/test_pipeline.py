@@ -1377,3 +1377,12 @@ def test_an_order_to_ones_own_forces_is_no_event_between_actors(coder):
     assert not any(e.target[0].code == "CHLMIL" for e in events), events
     _, events = coder.code_text("The Chilean president praised the Chilean army.", date="2024-05-06")
     assert [(e.event.cameo[:2], e.target[0].code) for e in events] == [("05", "CHLMIL")]
+
+
+def test_the_subject_of_a_clause_joined_on_is_no_target_for_the_model(coder):
+    from tacitus.events.proposals import _governed
+    doc = coder.nlp("Chileans queued to vote in the elections and the president of Peru called for help.")
+    queued, president = doc[1], doc[9]
+    assert (queued.text, president.text, president.head.dep_) == ("queued", "president", "conj")
+    assert not _governed(president, queued)
+    assert _governed(doc[6], queued)  # "the elections": in the first clause

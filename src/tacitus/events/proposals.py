@@ -133,7 +133,7 @@ def _beside(token, subject) -> bool:
 
 def _governed(token, verb, venues: bool = True) -> bool:
     """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
-    clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target).
+    or coordinated clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target).
     A condition's subject is governed: the event is aimed at it ("threatened to stop talks if the US goes ahead").
     Without `venues`, where the verb happens counts too ("died in Turkish custody")."""
     path = [token, *token.ancestors]
@@ -150,7 +150,9 @@ def _governed(token, verb, venues: bool = True) -> bool:
         if head.i == token.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             continue
         marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-        if head.dep_ == "relcl" or is_reporting(head) or (
+        # A clause joined on with its own subject is another event ("Kenyans queued to vote and the president of
+        # Sierra Leone called for help").
+        if head.dep_ in ("relcl", "conj") or is_reporting(head) or (
                 head.dep_ == "advcl" and marks and not marks & CONDITION_MARKS):
             return False
     return False
