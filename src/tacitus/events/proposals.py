@@ -132,8 +132,9 @@ def _beside(token, subject) -> bool:
 
 
 def _governed(token, verb, venues: bool = True) -> bool:
-    """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative
-    or coordinated clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors are no target).
+    """Whether `token` is `verb` or depends on it, not as the subject of a clause of circumstance, a relative or
+    coordinated clause or a report ("Britain mobilized reservists while UN inspectors said ...": the inspectors
+    are no target).
     A condition's subject is governed: the event is aimed at it ("threatened to stop talks if the US goes ahead").
     Without `venues`, where the verb happens counts too ("died in Turkish custody")."""
     path = [token, *token.ancestors]
