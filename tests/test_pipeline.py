@@ -1373,8 +1373,10 @@ def test_foreigners_fighting_in_a_country_do_not_fight_the_country(coder):
 
 
 def test_an_order_to_ones_own_forces_is_no_event_between_actors(coder):
-    _, events = coder.code_text("The Chilean president says Chilean troops must leave Peru.", date="2024-05-06")
-    assert not any(e.target[0].code == "CHLMIL" for e in events), events
+    for text in ("The Chilean president says Chilean troops must leave Peru.",
+                 "The Chilean president agreed to keep Chilean troops in Peru a little longer."):
+        _, events = coder.code_text(text, date="2024-05-06")
+        assert not any(e.target[0].code == "CHLMIL" for e in events), events
     _, events = coder.code_text("The Chilean president praised the Chilean army.", date="2024-05-06")
     assert [(e.event.cameo[:2], e.target[0].code) for e in events] == [("05", "CHLMIL")]
 

@@ -282,16 +282,17 @@ def _destination(trigger: Token, span) -> bool:
 SELF_DIRECTED_ROOTS = {"08", "17", "18", "19", "20"}
 
 
-# A state's demands on its own government or forces, and its yielding through them, are orders given at home ("Trump
-# says US troops must leave Syria", "ordered the withdrawal of US troops").
-ORDER_ROOTS = {"08", "10"}
+# A state's promises and demands to its own government or forces, and its yielding through them, are matters at
+# home ("Trump says US troops must leave Syria", "ordered the withdrawal of US troops", "warned that Turkish troops
+# intended to advance").
+HOME_ROOTS = {"03", "08", "10"}
 
 
 def _to_its_own_country(cameo: str, source: list, target: list) -> bool:
     """A state's own country as the target of what is neither force nor repression, unless it is the country's
-    people ("reneged on his commitment to the Zambian people"); or its own state, of an order (ORDER_ROOTS)."""
+    people ("reneged on his commitment to the Zambian people"); or its own state (HOME_ROOTS)."""
     countries = {a.country for a in source}
-    state = cameo[:2] in ORDER_ROOTS
+    state = cameo[:2] in HOME_ROOTS
     return cameo[:2] not in SELF_DIRECTED_ROOTS and len(countries) == 1 \
         and None not in countries and all(a.sector in STATE_SECTORS or a.code == a.country for a in source) \
         and all((a.code == a.country or (state and a.sector in STATE_SECTORS)) and a.country in countries
