@@ -1388,3 +1388,20 @@ def test_the_subject_of_a_clause_joined_on_is_no_target_for_the_model(coder):
     assert (queued.text, president.text, president.head.dep_) == ("queued", "president", "conj")
     assert not _governed(president, queued)
     assert _governed(doc[6], queued)  # "the elections": in the first clause
+
+
+def test_what_the_model_recodes_into_a_matter_at_home_is_dropped(coder):
+    from tacitus.events.classifier import Prediction
+    from tacitus.pipeline import Coder
+
+    class ReadsAgreement:  # reads every dyad as an agreement
+        def predict(self, items):
+            return [Prediction("AGREE", None, "030", 0.99, {"AGREE": 0.99}) for _ in items]
+
+    reading = Coder(nlp=coder.nlp, resolver=coder.resolver, classifier=ReadsAgreement())
+    _, events = reading.code_text("The Chilean president warned that Chilean troops would advance.",
+                                  date="2024-05-06")
+    assert events == []
+    _, events = reading.code_text("The Chilean president warned that Peruvian troops would advance.",
+                                  date="2024-05-06")
+    assert [(e.event.cameo, e.target[0].code) for e in events] == [("030", "PERMIL")]

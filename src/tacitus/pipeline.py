@@ -14,7 +14,8 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import (AGREE_ROOT, THREAT_ROOT, Candidate, agreement_not_reached, agreement_reached,
-                                    charged, extract_events, intent_code, people_seized, recorded_code)
+                                    _to_its_own_country, charged, extract_events, intent_code, people_seized,
+                                    recorded_code)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.roles import undergone
@@ -341,7 +342,9 @@ class Coder:
             if cameo is not None:
                 others = {root for i, root in roots[c.sentence_index].items() if i != c.trigger.i}
                 c.cameo, c.confidence = _overruled(c, cameo, confidence, others)
-                kept.append(c)
+                # Recoded to a matter at home ("warned that Turkish troops intended to advance" read as intent)
+                if not _to_its_own_country(c.cameo, c.source, c.target):
+                    kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)
 
     def _infer_publication_date(self, article: Article, doc, mentions) -> bool:
