@@ -1405,3 +1405,8 @@ def test_what_the_model_recodes_into_a_matter_at_home_is_dropped(coder):
     _, events = reading.code_text("The Chilean president warned that Peruvian troops would advance.",
                                   date="2024-05-06")
     assert [(e.event.cameo, e.target[0].code) for e in events] == [("030", "PERMIL")]
+
+
+def test_parties_joined_by_a_dash_before_an_event_noun_are_its_sides(coder):
+    _, events = coder.code_text("Chile-Peru talks resumed in Geneva on Monday.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("040", "CHL", "PER")]

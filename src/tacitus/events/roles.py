@@ -513,6 +513,22 @@ def undergone(noun: Token) -> bool:
         and noun.lemma_.lower() not in NOT_UNDERGONE
 
 
+DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _hyphened_pair(noun: Token, index: MentionIndex) -> tuple | None:
+    """The two parties a noun's modifier joins with a dash ("US-Russia talks"), or None."""
+    for second in noun.children:
+        if second.dep_ != "compound" or (b := index.at(second)) is None:
+            continue
+        for first in second.children:
+            a = index.at(first)
+            if first.dep_ == "compound" and a is not None and a is not b and first.i < second.i \
+                    and any(t.text in DASHES for t in noun.doc[first.i + 1:second.i]):
+                return a, b
+    return None
+
+
 def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Roles:
     """An event noun: its owner or the subject of the verb it hangs on is the source; its preposition the target."""
     between = next((c for c in noun.children if c.dep_ == "prep" and c.lemma_.lower() in ("between", "among")), None)
@@ -522,6 +538,9 @@ def noun_roles(noun: Token, index: MentionIndex, prep: str | None = None) -> Rol
             return Roles(parties[:1], parties[1:], True, reciprocal=True)
         if len(parties) == 1 and len(parties[0].actors) >= 2:  # "between US and Turkish forces": one mention
             return Roles(parties, [], True, reciprocal=True)
+    pair = _hyphened_pair(noun, index)
+    if pair is not None:  # "US-Russia talks", "India-Pakistan clashes"
+        return Roles([pair[0]], [pair[1]], True, reciprocal=True)
     if undergone(noun):
         holder = noun.head.head
         victim = subject_of(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
