@@ -1410,3 +1410,10 @@ def test_what_the_model_recodes_into_a_matter_at_home_is_dropped(coder):
 def test_parties_joined_by_a_dash_before_an_event_noun_are_its_sides(coder):
     _, events = coder.code_text("Chile-Peru talks resumed in Geneva on Monday.", date="2024-05-06")
     assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("040", "CHL", "PER")]
+
+
+def test_a_coalition_led_by_a_country_is_its_forces(coder):
+    _, events = coder.code_text("The Chilean-led coalition is fighting Peruvian rebels in Bolivia.", date="2024-05-06")
+    assert [(e.event.cameo, e.source[0].code, e.target[0].code) for e in events] == [("190", "CHLMIL", "PERREB")]
+    _, events = coder.code_text("The ruling coalition in Chile criticised Peru.", date="2024-05-06")
+    assert [(e.event.cameo[:2], e.source[0].code) for e in events] == [("11", "CHLGOV")]
