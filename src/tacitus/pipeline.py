@@ -14,8 +14,8 @@ from tacitus import nlp as nlp_loader
 from tacitus import when
 from tacitus.actors.resolve import ActorResolver
 from tacitus.events.extract import (AGREE_ROOT, THREAT_ROOT, Candidate, agreement_not_reached, agreement_reached,
-                                    _to_its_own_country, charged, extract_events, intent_code, people_seized,
-                                    recorded_code)
+                                    charged, extract_events, intent_code, people_seized, recorded_code,
+                                    to_its_own_country)
 from tacitus.events.modality import declined
 from tacitus.events.proposals import propose
 from tacitus.events.roles import undergone
@@ -343,7 +343,7 @@ class Coder:
                 others = {root for i, root in roots[c.sentence_index].items() if i != c.trigger.i}
                 c.cameo, c.confidence = _overruled(c, cameo, confidence, others)
                 # Recoded to a matter at home ("warned that Turkish troops intended to advance" read as intent)
-                if not _to_its_own_country(c.cameo, c.source, c.target):
+                if not to_its_own_country(c.cameo, c.source, c.target):
                     kept.append(c)
         return sorted(kept, key=lambda c: c.trigger.i)
 

@@ -373,10 +373,9 @@ class ActorResolver:
         for k, a in enumerate(atoms):
             # "Bosnian Serbs", "ethnic Albanians": a people named after another country are civilians of the
             # country before them, or of where they live ("in south Serbia", else the event's place).
-            if a.kind == "demonym" and (a.plural or _ethnic(doc, a)) and (
-                    _ethnic(doc, a)
-                    or (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))
-                    or _people_of_another_land(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None)):
+            if a.kind == "demonym" and (_ethnic(doc, a) or a.plural and (
+                    (k and atoms[k - 1].end == a.start and atoms[k - 1].kind in ("country", "demonym"))
+                    or _people_of_another_land(doc, a, atoms[k + 1] if k + 1 < len(atoms) else None))):
                 atoms[k] = _Atom(a.start, a.end, "agent", PEOPLE_SECTOR, plural=True)
         by_end = {a.end: a for a in atoms}
         covered = {i for a in atoms if a.kind != "agent" for i in range(a.start, a.end)}

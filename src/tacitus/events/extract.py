@@ -288,7 +288,7 @@ SELF_DIRECTED_ROOTS = {"08", "17", "18", "19", "20"}
 HOME_ROOTS = {"03", "08", "10"}
 
 
-def _to_its_own_country(cameo: str, source: list, target: list) -> bool:
+def to_its_own_country(cameo: str, source: list, target: list) -> bool:
     """A state's own country as the target of what is neither force nor repression, unless it is the country's
     people ("reneged on his commitment to the Zambian people"); or its own state (HOME_ROOTS)."""
     countries = {a.country for a in source}
@@ -645,7 +645,7 @@ def _demand(verb: Token, addressed: Token | None, index: MentionIndex) -> tuple[
     addressee = [a for a in _actors(index.of_phrase(addressed)) if (a.code, a.name) not in speaking]
     addressee = _localise(addressee, speaker)  # "Chilean rebels insisted that the president step down"
     if speaker and addressee and any(_known(a) for a in speaker + addressee) \
-            and not _to_its_own_country(DEMAND, speaker, addressee):
+            and not to_its_own_country(DEMAND, speaker, addressee):
         return speaker, addressee
     return None
 
@@ -763,7 +763,7 @@ def sentence_candidates(index_no: int, sentence: Span, index: MentionIndex, lexi
         if {a.code for a in source} == {a.code for a in target} and \
                 {a.name for a in source} == {a.name for a in target}:
             continue
-        if _to_its_own_country(entry.cameo, source, target) or _migration(token, source, entry.cameo):
+        if to_its_own_country(entry.cameo, source, target) or _migration(token, source, entry.cameo):
             continue
         if entry.cameo[:2] == CONSULT_ROOT and all(a.sector == "MED" or (a.code or "").endswith("MED") for a in target):
             continue  # speaking to a newspaper is a statement, not a consultation

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tacitus.attribution import reported_by
-from tacitus.events.extract import DESCRIBING_VERBS, Candidate, _actors, _known, _migration, _to_its_own_country
+from tacitus.events.extract import (DESCRIBING_VERBS, Candidate, _actors, _known, _migration,
+                                    to_its_own_country)
 from tacitus.events.modality import CONDITION_MARKS, is_condition, modality
 from tacitus.events.ontology import TriggerEntry
 from tacitus.events.roles import COMITATIVE, MentionIndex, is_reporting
@@ -76,7 +77,7 @@ def propose(doc: Doc, mentions: list, coded: list[Candidate], classifier, lexico
         bar = PROPOSE_AT if trigger.lemma_.lower() in event_verbs else PROPOSE_UNKNOWN_VERB_AT
         source_actors, target_actors = _actors([source]), _actors([target])
         if p.plover is None or p.confidence < bar or p.cameo is None or \
-                _to_its_own_country(p.cameo, source_actors, target_actors) \
+                to_its_own_country(p.cameo, source_actors, target_actors) \
                 or _migration(trigger, source_actors, p.cameo):
             continue
         entry = TriggerEntry(trigger.lemma_.lower(), "VERB", None, None, p.cameo, "proposed by the classifier")
